@@ -1,0 +1,84 @@
+package dev.clientdesk.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * Signs RS256 bearer tokens with the development key pair. The public half ships in service-kit and is
+ * what every service trusts outside the prod profile; the prod profile refuses to start with it.
+ */
+public final class DevTokens {
+
+    public static final String ISSUER = "https://clientdesk.dev/local";
+    private static final String PRIVATE_KEY_RESOURCE = "/clientdesk/dev-jwt-private.pem";
+    private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
+
+    private DevTokens() {
+    }
+
+    public static String forTenant(String tenantId) {
+        return sign(ISSUER, tenantId, "dev@" + tenantId, Instant.now(), Duration.ofDays(30), loadPrivateKey());
+    }
+
+    /** Any combination of issuer, tenant and lifetime, so tests can build expired or foreign tokens. */
+    public static String sign(String issuer, String tenantId, String subject, Instant issuedAt, Duration lifetime,
+            PrivateKey key) {
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+        StringBuilder claims = new StringBuilder("{")
+                .append("\"iss\":\"").append(issuer).append("\",")
+                .append("\"sub\":\"").append(subject).append("\",")
+                .append("\"upn\":\"").append(subject).append("\",")
+                .append("\"jti\":\"").append(UUID.randomUUID()).append("\",")
+                .append("\"iat\":").append(issuedAt.getEpochSecond()).append(',')
+                .append("\"exp\":").append(issuedAt.plus(lifetime).getEpochSecond());
+        if (tenantId != null) {
+            claims.append(",\"tenant_id\":\"").append(tenantId).append('"');
+        }
+        claims.append('}');
+        String signingInput = encode(header) + "." + encode(claims.toString());
+        try {
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(key);
+            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + URL.encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("could not sign token", e);
+        }
+    }
+
+    public static PrivateKey loadPrivateKey() {
+        try (InputStream in = DevTokens.class.getResourceAsStream(PRIVATE_KEY_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + PRIVATE_KEY_RESOURCE);
+            }
+            return parsePrivateKey(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static PrivateKey parsePrivateKey(String pem) {
+        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        try {
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("not a PKCS#8 RSA private key", e);
+        }
+    }
+
+    private static String encode(String json) {
+        return URL.encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}

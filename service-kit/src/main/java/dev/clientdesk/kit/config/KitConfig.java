@@ -1,0 +1,51 @@
+package dev.clientdesk.kit.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings of the shared plumbing, under {@code clientdesk.*}. */
+@ConfigMapping(prefix = "clientdesk")
+public interface KitConfig {
+
+    /** The CloudEvents {@code source} of everything this service publishes, and its consumer group. */
+    String serviceName();
+
+    Outbox outbox();
+
+    Consumer consumer();
+
+    interface Outbox {
+        /** Whether this replica relays outbox rows to Kafka (every replica may; they share the work). */
+        @WithDefault("true")
+        boolean relayEnabled();
+
+        @WithDefault("500")
+        int batchSize();
+
+        /** Pause between polls when the outbox is empty. */
+        @WithDefault("PT0.1S")
+        Duration pollInterval();
+
+        /** Wait after a failed relay attempt (broker down) before trying again. */
+        @WithDefault("PT1S")
+        Duration retryBackoff();
+
+        /** How long published rows are kept for inspection before they are deleted. */
+        @WithDefault("P7D")
+        Duration retention();
+    }
+
+    interface Consumer {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Attempts at one event before it goes to the dead-letter topic. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        @WithDefault("PT0.2S")
+        Duration retryBackoff();
+    }
+}

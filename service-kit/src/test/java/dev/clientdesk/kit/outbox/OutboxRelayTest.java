@@ -1,0 +1,120 @@
+package dev.clientdesk.kit.outbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.clientdesk.kit.messaging.Headers;
+import dev.clientdesk.kit.sample.WidgetApi;
+import dev.clientdesk.kit.testing.InfrastructureTestResource;
+import dev.clientdesk.kit.testing.TopicReader;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+class OutboxRelayTest {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Test
+    void publishes_a_cloud_event_keyed_by_aggregate_with_the_type_in_a_header() {
+        String id = WidgetApi.create("tenant-relay", "first");
+
+        List<ConsumerRecord<String, byte[]>> records = TopicReader.readUntil("widgets.v1", Duration.ofSeconds(20),
+                rs -> rs.stream().anyMatch(r -> id.equals(r.key())));
+        ConsumerRecord<String, byte[]> record = records.stream().filter(r -> id.equals(r.key())).findFirst()
+                .orElseThrow();
+        JsonNode envelope = TopicReader.json(record);
+
+        assertThat(envelope.path("specversion").asText()).isEqualTo("1.0");
+        assertThat(envelope.path("source").asText()).isEqualTo("sample-service");
+        assertThat(envelope.path("type").asText()).isEqualTo("WidgetCreated");
+        assertThat(envelope.path("subject").asText()).isEqualTo(id);
+        assertThat(envelope.path("tenantid").asText()).isEqualTo("tenant-relay");
+        assertThat(envelope.path("time").asText()).isNotBlank();
+        assertThat(envelope.path("data").path("name").asText()).isEqualTo("first");
+        assertThat(Headers.text(record.headers(), Headers.EVENT_TYPE)).isEqualTo("WidgetCreated");
+        assertThat(Headers.text(record.headers(), Headers.EVENT_ID)).isEqualTo(envelope.path("id").asText());
+    }
+
+    @Test
+    void events_written_while_the_broker_is_down_arrive_once_it_is_back() {
+        InfrastructureTestResource.kafka().stop();
+        List<String> ids = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                ids.add(WidgetApi.create("tenant-outage", "outage-" + i));
+            }
+            assertThat(unpublished(ids)).as("rows wait in the outbox while Kafka is down").isEqualTo(20);
+        } finally {
+            InfrastructureTestResource.kafka().start();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> unpublished(ids) == 0);
+        List<ConsumerRecord<String, byte[]>> records = TopicReader.readUntil("widgets.v1", Duration.ofSeconds(30),
+                rs -> keys(rs).containsAll(ids));
+        assertThat(keys(records)).containsAll(ids);
+    }
+
+    @Test
+    void replicas_relaying_at_once_publish_each_row_exactly_once() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            ids.add(WidgetApi.create("tenant-replicas", "replica-" + i));
+        }
+        ExecutorService replicas = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int r = 0; r < 3; r++) {
+                runs.add(replicas.submit(() -> {
+                    int total = 0;
+                    for (int n = 0; n < 20; n++) {
+                        total += relay.relayBatch();
+                    }
+                    return total;
+                }));
+            }
+            for (Future<Integer> run : runs) {
+                run.get();
+            }
+        } finally {
+            replicas.shutdown();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> unpublished(ids) == 0);
+
+        List<ConsumerRecord<String, byte[]>> records = TopicReader.readUntil("widgets.v1", Duration.ofSeconds(30),
+                rs -> keys(rs).containsAll(ids));
+        List<String> published = records.stream().map(ConsumerRecord::key).filter(ids::contains).toList();
+        assertThat(published).hasSize(ids.size()).doesNotHaveDuplicates();
+    }
+
+    private long unpublished(List<String> keys) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM outbox_event WHERE published_at IS NULL AND partition_key = ANY(?1)")
+                .setParameter(1, keys.toArray(String[]::new)).getSingleResult()).longValue());
+    }
+
+    private static Set<String> keys(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().map(ConsumerRecord::key).collect(Collectors.toCollection(HashSet::new));
+    }
+}

@@ -1,0 +1,134 @@
+package dev.clientdesk.kit.problem;
+
+import dev.clientdesk.kit.sample.WidgetApi;
+import dev.clientdesk.kit.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** problem+json, authentication, tenant isolation and optimistic locking, through real HTTP. */
+@QuarkusTest
+class ApiConventionsTest {
+
+    @Test
+    void validation_errors_name_the_field() {
+        WidgetApi.as("t1").body("{\"name\":\"\",\"colour\":\"RED\"}").post("/v1/widgets")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo("https://clientdesk.dev/problems/validation"))
+                .body("errors.field", hasItem("name"));
+    }
+
+    @Test
+    void an_unknown_enum_value_is_a_400_naming_the_field_and_the_choices() {
+        WidgetApi.as("t1").body("{\"name\":\"x\",\"colour\":\"PURPLE\"}").post("/v1/widgets")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("errors[0].field", equalTo("colour"))
+                .body("errors[0].message", containsString("RED"));
+    }
+
+    @Test
+    void malformed_json_and_a_missing_body_are_400_not_500() {
+        WidgetApi.as("t1").body("{\"name\": ").post("/v1/widgets")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
+        WidgetApi.as("t1").post("/v1/widgets")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
+        WidgetApi.as("t1").body("{\"name\":\"x\",\"colour\":\"RED\",\"surprise\":1}").post("/v1/widgets")
+                .then().statusCode(400).body("errors[0].field", equalTo("surprise"));
+    }
+
+    @Test
+    void a_bad_id_and_an_unknown_path_are_problems_without_internals() {
+        WidgetApi.as("t1").get("/v1/widgets/not-a-uuid")
+                .then().statusCode(404).contentType(Problem.MEDIA_TYPE)
+                .body(not(containsString("Exception")));
+        WidgetApi.as("t1").get("/v1/nothing-here").then().statusCode(404).contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void missing_expired_foreign_and_wrong_issuer_tokens_are_401() {
+        given().get("/v1/widgets/" + UUID.randomUUID()).then().statusCode(401).contentType(Problem.MEDIA_TYPE);
+        for (String token : new String[] {TestTokens.expired("t1"), TestTokens.signedByAnotherKey("t1"),
+                TestTokens.wrongIssuer("t1"), "Bearer not.a.jwt"}) {
+            given().header("Authorization", token).get("/v1/widgets/" + UUID.randomUUID())
+                    .then().statusCode(401).contentType(Problem.MEDIA_TYPE);
+        }
+    }
+
+    @Test
+    void a_token_without_a_workspace_is_403() {
+        given().header("Authorization", TestTokens.withoutTenant()).get("/v1/widgets/" + UUID.randomUUID())
+                .then().statusCode(403).contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void another_workspace_gets_404_and_changes_nothing() {
+        String id = WidgetApi.create("owner", "mine");
+        WidgetApi.as("intruder").get("/v1/widgets/" + id).then().statusCode(404);
+        WidgetApi.as("intruder").header("If-Match", "\"0\"").body("{\"name\":\"stolen\"}")
+                .patch("/v1/widgets/" + id).then().statusCode(404);
+        WidgetApi.as("owner").get("/v1/widgets/" + id).then().statusCode(200).body("name", equalTo("mine"));
+    }
+
+    @Test
+    void writes_need_the_current_etag() {
+        String id = WidgetApi.create("t-etag", "v0");
+        String etag = WidgetApi.as("t-etag").get("/v1/widgets/" + id).then().statusCode(200)
+                .header("ETag", notNullValue()).extract().header("ETag");
+
+        WidgetApi.as("t-etag").body("{\"name\":\"no precondition\"}").patch("/v1/widgets/" + id)
+                .then().statusCode(428).contentType(Problem.MEDIA_TYPE);
+        String next = WidgetApi.as("t-etag").header("If-Match", etag).body("{\"name\":\"v1\"}")
+                .patch("/v1/widgets/" + id).then().statusCode(200).extract().header("ETag");
+        assertNotEqual(etag, next);
+        WidgetApi.as("t-etag").header("If-Match", etag).body("{\"name\":\"stale\"}").patch("/v1/widgets/" + id)
+                .then().statusCode(412).contentType(Problem.MEDIA_TYPE);
+        WidgetApi.as("t-etag").get("/v1/widgets/" + id).then().body("name", equalTo("v1"));
+    }
+
+    @Test
+    void an_idempotency_key_replays_the_first_response_and_refuses_a_different_body() {
+        String key = UUID.randomUUID().toString();
+        String first = WidgetApi.as("t-idem").header("Idempotency-Key", key)
+                .body("{\"name\":\"once\",\"colour\":\"GREEN\"}").post("/v1/widgets")
+                .then().statusCode(201).extract().path("id");
+        WidgetApi.as("t-idem").header("Idempotency-Key", key).body("{\"name\":\"once\",\"colour\":\"GREEN\"}")
+                .post("/v1/widgets").then().statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .header("Location", containsString(first))
+                .body("id", equalTo(first));
+        WidgetApi.as("t-idem").header("Idempotency-Key", key).body("{\"name\":\"twice\",\"colour\":\"GREEN\"}")
+                .post("/v1/widgets").then().statusCode(422).contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo("https://clientdesk.dev/problems/idempotency-key-reused"));
+        // The same key in another workspace is another key.
+        WidgetApi.as("t-idem-other").header("Idempotency-Key", key).body("{\"name\":\"once\",\"colour\":\"GREEN\"}")
+                .post("/v1/widgets").then().statusCode(201).body("id", not(equalTo(first)));
+    }
+
+    @Test
+    void the_openapi_document_declares_the_bearer_scheme() {
+        given().accept(ContentType.JSON).get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
+    }
+
+    @Test
+    void readiness_reports_database_and_kafka() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Kafka")))
+                .body("checks.name", hasItem(containsString("Database")));
+    }
+
+    private static void assertNotEqual(String a, String b) {
+        org.assertj.core.api.Assertions.assertThat(b).isNotEqualTo(a);
+    }
+}
