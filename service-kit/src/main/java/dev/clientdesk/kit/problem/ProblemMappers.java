@@ -63,6 +63,8 @@ public class ProblemMappers {
         } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
             message = "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
+        } else if (e instanceof ValueInstantiationException invalid && invalid.getCause() != null) {
+            message = invalid.getCause().getMessage();
         } else if (e instanceof JsonMappingException && !field.isEmpty()) {
             message = "has the wrong type or format";
         } else {
@@ -102,6 +104,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);

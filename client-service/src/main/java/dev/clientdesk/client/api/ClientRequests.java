@@ -1,0 +1,48 @@
+package dev.clientdesk.client.api;
+
+import dev.clientdesk.client.domain.IntakeSignals;
+import dev.clientdesk.client.domain.Relationship;
+import dev.clientdesk.kit.money.Money;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Request bodies of the clients API. */
+public final class ClientRequests {
+
+    static final String LOCALE = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$";
+
+    private ClientRequests() {
+    }
+
+    @Schema(name = "RegisterClient", description = "A new lead and what you noticed in the first contact")
+    public record RegisterClient(
+            @NotBlank @Size(max = 200) @Schema(example = "Aigerim Nurlanovna") String name,
+            @NotBlank @Email @Size(max = 254) @Schema(example = "aigerim@example.kz") String email,
+            @Size(max = 200) @Schema(example = "Dala Studio") String company,
+            @Pattern(regexp = LOCALE, message = "must be a language tag such as en, tr, kk, ka or bg")
+            @Schema(example = "kk", description = "Language for letters; en, tr, kk, ka and bg have templates") String locale,
+            @Size(max = 64) @Schema(example = "Asia/Almaty") String timezone,
+            @Schema(example = "REFERRAL") Relationship relationship,
+            @Size(max = 200) @Schema(example = "brand identity") String requestedService,
+            @Valid Money budget,
+            @Valid IntakeSignals signals) {
+    }
+
+    @Schema(name = "Rescreen", description = "New signals noticed since the last screening")
+    public record Rescreen(@Valid IntakeSignals signals) {
+    }
+
+    @Schema(name = "UpdateClient", description = "Contact details to change; omitted fields stay as they are")
+    public record UpdateClient(
+            @Size(min = 1, max = 200) String name,
+            @Size(max = 200) String company,
+            @Pattern(regexp = LOCALE, message = "must be a language tag such as en, tr, kk, ka or bg") String locale,
+            @Size(max = 64) String timezone) {
+    }
+}

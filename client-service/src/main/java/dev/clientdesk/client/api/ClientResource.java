@@ -1,0 +1,98 @@
+package dev.clientdesk.client.api;
+
+import dev.clientdesk.client.api.ClientRequests.RegisterClient;
+import dev.clientdesk.client.api.ClientRequests.Rescreen;
+import dev.clientdesk.client.api.ClientRequests.UpdateClient;
+import dev.clientdesk.client.domain.Client;
+import dev.clientdesk.client.domain.ClientStatus;
+import dev.clientdesk.client.domain.RedFlag;
+import dev.clientdesk.client.service.ClientService;
+import dev.clientdesk.kit.idempotency.IdempotentRequests;
+import dev.clientdesk.kit.tenant.TenantContext;
+import dev.clientdesk.kit.web.ETags;
+import dev.clientdesk.kit.web.Page;
+import dev.clientdesk.kit.web.PageRequest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/v1/clients")
+@Tag(name = "Clients", description = "Intake, screening and the client's life cycle")
+public class ClientResource {
+
+    private final ClientService clients;
+    private final TenantContext tenant;
+    private final IdempotentRequests idempotency;
+
+    public ClientResource(ClientService clients, TenantContext tenant, IdempotentRequests idempotency) {
+        this.clients = clients;
+        this.tenant = tenant;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @Operation(summary = "Register a lead and screen it for red flags")
+    public Response register(@Valid @NotNull RegisterClient request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotency.execute(tenant.tenantId(), idempotencyKey, "POST /v1/clients", request, () -> {
+            Client client = clients.register(tenant.tenantId(), request);
+            return withETag(Response.created(URI.create("/v1/clients/" + client.id())), client);
+        });
+    }
+
+    @GET
+    @Operation(summary = "List clients, newest first, by status, red flag or text")
+    public Page<ClientView> list(@QueryParam("status") ClientStatus status, @QueryParam("flag") RedFlag flag,
+            @QueryParam("q") @Size(max = 200) String text, @BeanParam @Valid PageRequest page) {
+        return clients.list(tenant.tenantId(), status, flag, text, page).map(ClientView::of);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get a client with its latest screening")
+    public Response get(@PathParam("id") UUID id) {
+        return withETag(Response.ok(), clients.get(tenant.tenantId(), id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Operation(summary = "Change contact details (needs If-Match)")
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull UpdateClient request) {
+        return withETag(Response.ok(), clients.update(tenant.tenantId(), id, ifMatch, request));
+    }
+
+    @POST
+    @Path("{id}/screenings")
+    @Operation(summary = "Screen a lead again after new signals")
+    public Response rescreen(@PathParam("id") UUID id, @Valid @NotNull Rescreen request) {
+        return withETag(Response.ok(), clients.rescreen(tenant.tenantId(), id, request.signals()));
+    }
+
+    @POST
+    @Path("{id}/accept")
+    @Operation(summary = "Accept a lead as a client")
+    public Response accept(@PathParam("id") UUID id) {
+        return withETag(Response.ok(), clients.accept(tenant.tenantId(), id));
+    }
+
+    private static Response withETag(Response.ResponseBuilder builder, Client client) {
+        return builder.entity(ClientView.of(client)).tag(ETags.of(client.version())).build();
+    }
+}

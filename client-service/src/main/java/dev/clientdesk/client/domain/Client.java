@@ -1,0 +1,137 @@
+package dev.clientdesk.client.domain;
+
+import dev.clientdesk.kit.money.Money;
+import dev.clientdesk.kit.problem.ProblemException;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A person or company you work with or might: from lead to accepted, active and ended, or declined. */
+@Entity
+public class Client {
+
+    @Id
+    private UUID id;
+    private String tenantId;
+    private String name;
+    private String email;
+    private String company;
+    private String locale;
+    private String timezone;
+    @Enumerated(EnumType.STRING)
+    private Relationship relationship;
+    private String requestedService;
+    private BigDecimal budgetAmount;
+    private String budgetCurrency;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private IntakeSignals signals;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private Screening screening;
+    @Enumerated(EnumType.STRING)
+    private ClientStatus status;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    protected Client() {
+    }
+
+    public static Client register(String tenantId, String name, String email, String company, String locale,
+            String timezone, Relationship relationship, String requestedService, Money budget,
+            IntakeSignals signals, Screening screening, Instant now) {
+        Client client = new Client();
+        client.id = UUID.randomUUID();
+        client.tenantId = tenantId;
+        client.name = name;
+        client.email = email;
+        client.company = company;
+        client.locale = locale;
+        client.timezone = timezone;
+        client.relationship = relationship == null ? Relationship.STRANGER : relationship;
+        client.requestedService = requestedService;
+        client.budgetAmount = budget == null ? null : budget.amount();
+        client.budgetCurrency = budget == null ? null : budget.currency();
+        client.signals = signals == null ? IntakeSignals.NONE : signals;
+        client.screening = screening;
+        client.status = ClientStatus.LEAD;
+        client.createdAt = now;
+        client.updatedAt = now;
+        return client;
+    }
+
+    /** What screening needs to know about this client. */
+    public Lead asLead(boolean previouslyEnded) {
+        return new Lead(relationship, requestedService, budget(), signals, previouslyEnded);
+    }
+
+    public void rescreen(IntakeSignals newSignals, Screening newScreening, Instant now) {
+        requireStatus(ClientStatus.LEAD, "only a lead can be screened again");
+        this.signals = signals.merge(newSignals);
+        this.screening = newScreening;
+        this.updatedAt = now;
+    }
+
+    public void moveTo(ClientStatus next, Instant now) {
+        if (!status.canMoveTo(next)) {
+            throw ProblemException.conflict("illegal-status-transition",
+                    "a client in status " + status + " cannot become " + next);
+        }
+        this.status = next;
+        this.updatedAt = now;
+    }
+
+    public void update(String name, String company, String locale, String timezone, Instant now) {
+        if (name != null) {
+            this.name = name;
+        }
+        if (company != null) {
+            this.company = company;
+        }
+        if (locale != null) {
+            this.locale = locale;
+        }
+        if (timezone != null) {
+            this.timezone = timezone;
+        }
+        this.updatedAt = now;
+    }
+
+    private void requireStatus(ClientStatus expected, String why) {
+        if (status != expected) {
+            throw ProblemException.conflict("illegal-status-transition", why + "; this client is " + status);
+        }
+    }
+
+    public Money budget() {
+        return budgetAmount == null ? null : new Money(budgetAmount, budgetCurrency);
+    }
+
+    public UUID id() { return id; }
+    public String tenantId() { return tenantId; }
+    public String name() { return name; }
+    public String email() { return email; }
+    public String company() { return company; }
+    public String locale() { return locale; }
+    public String timezone() { return timezone; }
+    public Relationship relationship() { return relationship; }
+    public String requestedService() { return requestedService; }
+    public IntakeSignals signals() { return signals; }
+    public Screening screening() { return screening; }
+    public ClientStatus status() { return status; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+    public long version() { return version; }
+}

@@ -1,0 +1,5 @@
+package dev.clientdesk.client.domain;
+
+public enum Recommendation {
+    ACCEPT, REVIEW, DECLINE
+}

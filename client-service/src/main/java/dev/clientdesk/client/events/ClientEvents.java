@@ -1,0 +1,32 @@
+package dev.clientdesk.client.events;
+
+import dev.clientdesk.client.domain.Recommendation;
+import dev.clientdesk.client.domain.Relationship;
+
+import java.util.List;
+import java.util.UUID;
+
+/** What client-service publishes on {@value #TOPIC}; the record name is the CloudEvents type. */
+public final class ClientEvents {
+
+    public static final String TOPIC = "clients.v1";
+
+    private ClientEvents() {
+    }
+
+    public record ClientRegistered(UUID clientId, String name, String email, String locale,
+            Relationship relationship) {
+    }
+
+    public record ClientScreened(UUID clientId, Recommendation recommendation, int riskScore, List<String> flags) {
+    }
+
+    public record ClientAccepted(UUID clientId, String name, String email, String locale) {
+    }
+
+    public record ClientDeclined(UUID clientId, String reason) {
+    }
+
+    public record ClientOffboarded(UUID clientId, String reason) {
+    }
+}

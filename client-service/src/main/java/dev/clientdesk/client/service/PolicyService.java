@@ -1,0 +1,49 @@
+package dev.clientdesk.client.service;
+
+import dev.clientdesk.client.api.PolicyDocument;
+import dev.clientdesk.client.domain.WorkspacePolicy;
+import dev.clientdesk.kit.problem.ProblemException;
+import dev.clientdesk.kit.web.ETags;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** The workspace policy: defaults until the first PUT, then the stored one. */
+@ApplicationScoped
+public class PolicyService {
+
+    private final EntityManager em;
+
+    public PolicyService(EntityManager em) {
+        this.em = em;
+    }
+
+    public WorkspacePolicy current(String tenantId) {
+        WorkspacePolicy stored = em.find(WorkspacePolicy.class, tenantId);
+        return stored == null ? WorkspacePolicy.defaults(tenantId) : stored;
+    }
+
+    /** Replaces the policy; If-Match is needed once a policy exists, so two editors don't overwrite each other. */
+    @Transactional
+    public WorkspacePolicy replace(String tenantId, String ifMatch, PolicyDocument document) {
+        WorkspacePolicy policy = em.find(WorkspacePolicy.class, tenantId);
+        if (policy == null) {
+            policy = WorkspacePolicy.defaults(tenantId);
+            em.persist(policy);
+        } else {
+            ETags.requireMatch(ifMatch, policy.version());
+        }
+        if (document.minimumBudget() != null && document.minimumBudget().isNegative()) {
+            throw ProblemException.invalidField("minimumBudget.amount", "must not be negative");
+        }
+        if (document.targetHourlyRate() != null && document.targetHourlyRate().isNegative()) {
+            throw ProblemException.invalidField("targetHourlyRate.amount", "must not be negative");
+        }
+        policy.replace(document.servicesOffered(), document.minimumBudget(), document.idealClientTraits(),
+                document.unwantedTraits(), document.friendsAndFamily(), document.targetHourlyRate(),
+                document.maxBelowTargetShare(), document.letterSignature(), document.defaultLocale());
+        em.flush();
+        return policy;
+    }
+}
