@@ -1,0 +1,46 @@
+package dev.clientdesk.billing.api;
+
+import dev.clientdesk.billing.domain.Invoice;
+import dev.clientdesk.billing.domain.InvoiceStatus;
+import dev.clientdesk.billing.domain.Milestone;
+import dev.clientdesk.billing.domain.Project;
+import dev.clientdesk.billing.domain.ProjectStatus;
+import dev.clientdesk.kit.money.Money;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+public final class BillingViews {
+
+    private BillingViews() {
+    }
+
+    @Schema(name = "Project")
+    public record ProjectView(UUID id, UUID clientId, String title, String scope, Money totalFee,
+            BigDecimal depositPercent, Money deposit, UUID depositInvoiceId, List<Milestone> milestones,
+            int paymentTermsDays, ProjectStatus status, Instant createdAt) {
+
+        public static ProjectView of(Project project, UUID depositInvoiceId) {
+            return new ProjectView(project.id(), project.clientId(), project.title(), project.scope(), project.fee(),
+                    project.depositPercent(), project.depositAmount(), depositInvoiceId, project.milestones(),
+                    project.paymentTermsDays(), project.status(), project.createdAt());
+        }
+    }
+
+    @Schema(name = "Invoice")
+    public record InvoiceView(UUID id, String number, UUID projectId, UUID clientId, Invoice.Kind kind,
+            String description, Money amount, Money paid, Money outstanding, InvoiceStatus status, Instant issuedAt,
+            Instant sentAt, LocalDate dueDate) {
+
+        public static InvoiceView of(Invoice invoice) {
+            return new InvoiceView(invoice.id(), invoice.number(), invoice.projectId(), invoice.clientId(),
+                    invoice.kind(), invoice.description(), invoice.amount(), invoice.paid(), invoice.outstanding(),
+                    invoice.status(), invoice.issuedAt(), invoice.sentAt(), invoice.dueDate());
+        }
+    }
+}
