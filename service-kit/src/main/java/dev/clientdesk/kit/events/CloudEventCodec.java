@@ -36,8 +36,8 @@ public class CloudEventCodec {
             throw new MalformedEventException("not a JSON CloudEvent: " + e.getMessage());
         }
         if (event == null || !CloudEvent.SPEC_VERSION.equals(event.specVersion()) || isBlank(event.id())
-                || isBlank(event.type()) || isBlank(event.source())) {
-            throw new MalformedEventException("CloudEvent 1.0 needs specversion, id, source and type");
+                || isBlank(event.type()) || isBlank(event.source()) || isBlank(event.tenantId())) {
+            throw new MalformedEventException("CloudEvent 1.0 needs specversion, id, source, type and tenantid");
         }
         return event;
     }

@@ -1,0 +1,95 @@
+package dev.clientdesk.followup.api;
+
+import dev.clientdesk.followup.domain.Conversation;
+import dev.clientdesk.followup.domain.ConversationStatus;
+import dev.clientdesk.followup.service.ConversationService;
+import dev.clientdesk.kit.idempotency.IdempotentRequests;
+import dev.clientdesk.kit.tenant.TenantContext;
+import dev.clientdesk.kit.web.ETags;
+import dev.clientdesk.kit.web.Page;
+import dev.clientdesk.kit.web.PageRequest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/v1/conversations")
+@Tag(name = "Conversations", description = "Things you are waiting on a client for")
+public class ConversationResource {
+
+    @Schema(name = "OpenConversation")
+    public record OpenConversation(
+            @NotNull UUID clientId,
+            @NotBlank @Size(max = 300) @Schema(example = "Proposal for the spring campaign") String subject,
+            @Schema(description = "When you last wrote to the client; now when omitted", example = "2026-11-20T10:00:00Z")
+            Instant lastWrittenAt) {
+    }
+
+    @Schema(name = "Conversation")
+    public record ConversationView(UUID id, UUID clientId, UUID invoiceId, Conversation.Kind kind, String subject,
+            Map<String, String> details, ConversationStatus status, Instant silentSince, int attempts,
+            Instant nextCheckAt, Instant openedAt, Instant closedAt, String closeReason) {
+
+        static ConversationView of(Conversation c) {
+            return new ConversationView(c.id(), c.clientId(), c.invoiceId(), c.kind(), c.subject(), c.details(),
+                    c.status(), c.silentSince(), c.attempts(), c.nextCheckAt(), c.openedAt(), c.closedAt(),
+                    c.closeReason());
+        }
+    }
+
+    private final ConversationService conversations;
+    private final TenantContext tenant;
+    private final IdempotentRequests idempotency;
+
+    public ConversationResource(ConversationService conversations, TenantContext tenant,
+            IdempotentRequests idempotency) {
+        this.conversations = conversations;
+        this.tenant = tenant;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @Operation(summary = "Start waiting for a reply to something you wrote")
+    public Response open(@Valid @NotNull OpenConversation request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotency.execute(tenant.tenantId(), idempotencyKey, "POST /v1/conversations", request, () -> {
+            Conversation c = conversations.openManually(tenant.tenantId(), request.clientId(), request.subject().trim(),
+                    request.lastWrittenAt());
+            return Response.created(URI.create("/v1/conversations/" + c.id())).entity(ConversationView.of(c))
+                    .tag(ETags.of(c.version())).build();
+        });
+    }
+
+    @GET
+    @Operation(summary = "List conversations by client and status, newest first")
+    public Page<ConversationView> list(@QueryParam("clientId") UUID clientId,
+            @QueryParam("status") ConversationStatus status, @BeanParam @Valid PageRequest page) {
+        return conversations.list(tenant.tenantId(), clientId, status, page).map(ConversationView::of);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get a conversation")
+    public Response get(@PathParam("id") UUID id) {
+        Conversation c = conversations.get(tenant.tenantId(), id);
+        return Response.ok(ConversationView.of(c)).tag(ETags.of(c.version())).build();
+    }
+}

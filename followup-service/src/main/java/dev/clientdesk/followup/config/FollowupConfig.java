@@ -1,0 +1,19 @@
+package dev.clientdesk.followup.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Silence detection settings; a demo shortens the threshold to seconds. */
+@ConfigMapping(prefix = "followup")
+public interface FollowupConfig {
+
+    /** How long without a reply before a nudge: about a week, neither daily nor after weeks (seed 002). */
+    @WithDefault("P7D")
+    Duration silenceThreshold();
+
+    /** How often the scan looks for due conversations. */
+    @WithDefault("PT1M")
+    Duration scanInterval();
+}

@@ -1,0 +1,48 @@
+package dev.clientdesk.followup.api;
+
+import dev.clientdesk.kit.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+class ConversationApiTest {
+
+    static RequestSpecification as(String tenant) {
+        return given().header("Authorization", TestTokens.bearer(tenant)).contentType(ContentType.JSON);
+    }
+
+    @Test
+    void a_conversation_opened_by_hand_waits_a_week_from_the_last_message() {
+        String clientId = UUID.randomUUID().toString();
+        String id = as("ws-conv").body("{\"clientId\":\"" + clientId + "\",\"subject\":\"Proposal\","
+                        + "\"lastWrittenAt\":\"2026-01-10T08:00:00Z\"}")
+                .post("/v1/conversations").then().statusCode(201)
+                .header("Location", containsString("/v1/conversations/"))
+                .body("status", equalTo("OPEN"))
+                .body("nextCheckAt", equalTo("2026-01-17T08:00:00Z"))
+                .extract().path("id");
+        as("ws-conv").get("/v1/conversations/" + id).then().statusCode(200).body("subject", equalTo("Proposal"));
+        as("ws-other").get("/v1/conversations/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void bad_input_names_the_field() {
+        as("ws-conv").body("{\"subject\":\"x\"}").post("/v1/conversations").then().statusCode(400)
+                .body("errors.field", hasItem("clientId"));
+        as("ws-conv").body("{\"clientId\":\"nope\",\"subject\":\"x\"}").post("/v1/conversations").then()
+                .statusCode(400).body("errors[0].field", equalTo("clientId"));
+        as("ws-conv").body("{\"clientId\":\"" + UUID.randomUUID() + "\",\"subject\":\"x\",\"lastWrittenAt\":\"2999-01-01T00:00:00Z\"}")
+                .post("/v1/conversations").then().statusCode(400).body("errors[0].field", equalTo("lastWrittenAt"));
+        as("ws-conv").get("/v1/conversations?status=SLEEPING").then().statusCode(404);
+    }
+}
