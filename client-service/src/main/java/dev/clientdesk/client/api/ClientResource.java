@@ -12,6 +12,7 @@ import dev.clientdesk.kit.tenant.TenantContext;
 import dev.clientdesk.kit.web.ETags;
 import dev.clientdesk.kit.web.Page;
 import dev.clientdesk.kit.web.PageRequest;
+import dev.clientdesk.kit.web.QueryParams;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -58,9 +60,12 @@ public class ClientResource {
 
     @GET
     @Operation(summary = "List clients, newest first, by status, red flag or text")
-    public Page<ClientView> list(@QueryParam("status") ClientStatus status, @QueryParam("flag") RedFlag flag,
+    public Page<ClientView> list(
+            @QueryParam("status") @Schema(implementation = ClientStatus.class) String status,
+            @QueryParam("flag") @Schema(implementation = RedFlag.class) String flag,
             @QueryParam("q") @Size(max = 200) String text, @BeanParam @Valid PageRequest page) {
-        return clients.list(tenant.tenantId(), status, flag, text, page).map(ClientView::of);
+        return clients.list(tenant.tenantId(), QueryParams.enumValue("status", status, ClientStatus.class),
+                QueryParams.enumValue("flag", flag, RedFlag.class), text, page).map(ClientView::of);
     }
 
     @GET

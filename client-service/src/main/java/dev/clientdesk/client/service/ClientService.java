@@ -83,6 +83,15 @@ public class ClientService {
         return client;
     }
 
+    /** The first contract makes an accepted client active; anything else is left as it is. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void activateIfAccepted(String tenantId, UUID clientId) {
+        Client client = em.find(Client.class, clientId);
+        if (client != null && client.tenantId().equals(tenantId) && client.status() == ClientStatus.ACCEPTED) {
+            client.moveTo(ClientStatus.ACTIVE, clock.instant());
+        }
+    }
+
     @Transactional
     public Client update(String tenantId, UUID id, String ifMatch, UpdateClient request) {
         Client client = get(tenantId, id);
@@ -148,7 +157,7 @@ public class ClientService {
                 s.flags().stream().map(f -> f.code().name()).toList()));
     }
 
-    private void publish(Client client, Object event) {
+    void publish(Client client, Object event) {
         outbox.append(ClientEvents.TOPIC, client.id().toString(), client.id().toString(), client.tenantId(), event);
     }
 

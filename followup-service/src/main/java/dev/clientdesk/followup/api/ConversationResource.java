@@ -8,6 +8,7 @@ import dev.clientdesk.kit.tenant.TenantContext;
 import dev.clientdesk.kit.web.ETags;
 import dev.clientdesk.kit.web.Page;
 import dev.clientdesk.kit.web.PageRequest;
+import dev.clientdesk.kit.web.QueryParams;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -80,9 +81,11 @@ public class ConversationResource {
 
     @GET
     @Operation(summary = "List conversations by client and status, newest first")
-    public Page<ConversationView> list(@QueryParam("clientId") UUID clientId,
-            @QueryParam("status") ConversationStatus status, @BeanParam @Valid PageRequest page) {
-        return conversations.list(tenant.tenantId(), clientId, status, page).map(ConversationView::of);
+    public Page<ConversationView> list(@QueryParam("clientId") String clientId,
+            @QueryParam("status") @Schema(implementation = ConversationStatus.class) String status,
+            @BeanParam @Valid PageRequest page) {
+        return conversations.list(tenant.tenantId(), QueryParams.uuid("clientId", clientId),
+                QueryParams.enumValue("status", status, ConversationStatus.class), page).map(ConversationView::of);
     }
 
     @GET

@@ -43,6 +43,9 @@ class ConversationApiTest {
                 .statusCode(400).body("errors[0].field", equalTo("clientId"));
         as("ws-conv").body("{\"clientId\":\"" + UUID.randomUUID() + "\",\"subject\":\"x\",\"lastWrittenAt\":\"2999-01-01T00:00:00Z\"}")
                 .post("/v1/conversations").then().statusCode(400).body("errors[0].field", equalTo("lastWrittenAt"));
-        as("ws-conv").get("/v1/conversations?status=SLEEPING").then().statusCode(404);
+        as("ws-conv").get("/v1/conversations?status=SLEEPING").then().statusCode(400)
+                .body("errors[0].field", equalTo("status"));
+        as("ws-conv").get("/v1/conversations?clientId=42").then().statusCode(400)
+                .body("errors[0].field", equalTo("clientId"));
     }
 }

@@ -1,0 +1,82 @@
+package dev.clientdesk.client.api;
+
+import dev.clientdesk.client.letters.Letter;
+import dev.clientdesk.client.service.DecisionService;
+import dev.clientdesk.kit.tenant.TenantContext;
+import dev.clientdesk.kit.web.ETags;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/v1/clients/{id}")
+@Tag(name = "Decisions", description = "Declining a lead and ending a relationship, with the letter to send")
+public class DecisionResource {
+
+    @Schema(name = "Decline")
+    public record Decline(
+            @Size(max = 1000) @Schema(example = "It is outside the services I offer") String reason,
+            @Schema(description = "Whether the letter states the reason; giving it is your choice") boolean includeReason,
+            @Size(max = 5) List<@NotNull UUID> partnerIds) {
+    }
+
+    @Schema(name = "Offboarding")
+    public record Offboarding(
+            @NotBlank @Size(max = 1000) @Schema(example = "Repeated calls outside agreed hours") String reason,
+            @Schema(description = "Whether the letter states the reason") boolean includeReason,
+            UUID partnerId) {
+    }
+
+    @Schema(name = "Decision")
+    public record DecisionView(ClientView client, Letter letter) {
+    }
+
+    private final DecisionService decisions;
+    private final TenantContext tenant;
+
+    public DecisionResource(DecisionService decisions, TenantContext tenant) {
+        this.decisions = decisions;
+        this.tenant = tenant;
+    }
+
+    @POST
+    @Path("decline")
+    @Operation(summary = "Decline a lead; returns the decline letter in the client's language")
+    public Response decline(@PathParam("id") UUID id, @Valid @NotNull Decline request) {
+        return view(decisions.decline(tenant.tenantId(), id, request.reason(), request.includeReason(),
+                request.partnerIds()));
+    }
+
+    @POST
+    @Path("offboarding")
+    @Operation(summary = "End the relationship; billing settles and follow-ups stop on ClientOffboarded")
+    public Response offboard(@PathParam("id") UUID id, @Valid @NotNull Offboarding request) {
+        return view(decisions.offboard(tenant.tenantId(), id, request.reason(), request.includeReason(),
+                request.partnerId()));
+    }
+
+    @GET
+    @Path("letters")
+    @Operation(summary = "Letters prepared for this client, oldest first")
+    public List<Letter> letters(@PathParam("id") UUID id) {
+        return decisions.letters(tenant.tenantId(), id);
+    }
+
+    private static Response view(DecisionService.Decision decision) {
+        return Response.ok(new DecisionView(ClientView.of(decision.client()), decision.letter()))
+                .tag(ETags.of(decision.client().version())).build();
+    }
+}

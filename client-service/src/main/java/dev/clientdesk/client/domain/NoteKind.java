@@ -1,0 +1,9 @@
+package dev.clientdesk.client.domain;
+
+/**
+ * PREFERENCE: how the client likes to work (shape the work to it); NOTE: anything else;
+ * SPECIAL_REQUEST: an exception to your policy, counted so you stay consistent; INCIDENT: bad treatment.
+ */
+public enum NoteKind {
+    PREFERENCE, NOTE, SPECIAL_REQUEST, INCIDENT
+}

@@ -1,0 +1,78 @@
+package dev.clientdesk.client.letters;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The built-in letters, one file per kind and language under {@code letters/}: the first line is the
+ * subject, the rest the body. English is the fallback for any other language.
+ */
+public final class LetterCatalogue {
+
+    public static final List<String> LANGUAGES = List.of("en", "tr", "kk", "ka", "bg");
+    public static final String FALLBACK = "en";
+
+    private final Map<String, LetterTemplate> templates = new HashMap<>();
+    private final Map<String, Properties> phrases = new HashMap<>();
+
+    public static LetterCatalogue load() {
+        LetterCatalogue catalogue = new LetterCatalogue();
+        for (String language : LANGUAGES) {
+            for (LetterKind kind : LetterKind.values()) {
+                String text = read("letters/" + kind + "." + language + ".txt");
+                int newline = text.indexOf('\n');
+                catalogue.templates.put(kind + "." + language,
+                        new LetterTemplate(text.substring(0, newline).trim(), text.substring(newline + 1)));
+            }
+            Properties properties = new Properties();
+            try (InputStream in = resource("letters/phrases." + language + ".properties")) {
+                properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            catalogue.phrases.put(language, properties);
+        }
+        return catalogue;
+    }
+
+    /** "kk-KZ" → "kk"; a language without templates → English. */
+    public static String language(String locale) {
+        if (locale == null) {
+            return FALLBACK;
+        }
+        String language = locale.split("[-_]")[0].toLowerCase(Locale.ROOT);
+        return LANGUAGES.contains(language) ? language : FALLBACK;
+    }
+
+    public LetterTemplate template(LetterKind kind, String language) {
+        return templates.get(kind + "." + language(language));
+    }
+
+    String phrase(String language, String key) {
+        return phrases.get(language(language)).getProperty(key);
+    }
+
+    private static String read(String name) {
+        try (InputStream in = resource(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = LetterCatalogue.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException("missing letter resource " + name);
+        }
+        return in;
+    }
+}

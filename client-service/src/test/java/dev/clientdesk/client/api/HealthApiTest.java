@@ -1,0 +1,110 @@
+package dev.clientdesk.client.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clientdesk.kit.testing.TopicReader;
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import static dev.clientdesk.client.api.ClientApiTest.as;
+import static dev.clientdesk.client.api.ClientApiTest.lead;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.containsString;
+
+/** Health is built from billing and follow-up events shaped like the golden samples, redeliveries included. */
+@QuarkusTest
+class HealthApiTest {
+
+    @Test
+    void health_numbers_follow_the_consumed_events_and_ignore_redeliveries() throws Exception {
+        String tenant = "ws-health-" + UUID.randomUUID();
+        as(tenant).body("{\"servicesOffered\":[],\"idealClientTraits\":[],\"unwantedTraits\":[],"
+                        + "\"friendsAndFamily\":\"REVIEW\",\"targetHourlyRate\":{\"amount\":\"60\",\"currency\":\"EUR\"},"
+                        + "\"maxBelowTargetShare\":20,\"letterSignature\":\"\",\"defaultLocale\":\"en\"}")
+                .put("/v1/policy").then().statusCode(200);
+        String greedy = as(tenant).body(lead("Greedy", "greedy@example.com", "")).post("/v1/clients")
+                .then().statusCode(201).extract().path("id");
+        String good = as(tenant).body(lead("Good", "good@example.com", "")).post("/v1/clients")
+                .then().statusCode(201).extract().path("id");
+        as(tenant).post("/v1/clients/" + greedy + "/accept").then().statusCode(200);
+
+        send("billing.v1/ProjectContracted", tenant, greedy, null);
+        String payment = send("billing.v1/PaymentReceived", tenant, greedy, "400.00");
+        resend("billing.v1/PaymentReceived", tenant, greedy, "400.00", payment);
+        send("billing.v1/PaymentReceived", tenant, greedy, "200.00");
+        for (int i = 0; i < 4; i++) {
+            send("billing.v1/TimeLogged", tenant, greedy, null);
+        }
+        String time = send("billing.v1/TimeLogged", tenant, good, null);
+        resend("billing.v1/TimeLogged", tenant, good, null, time);
+        send("billing.v1/InvoiceOverdue", tenant, greedy, null);
+        String silent = send("followups.v1/ClientWentSilent", tenant, greedy, null);
+        resend("followups.v1/ClientWentSilent", tenant, greedy, null, silent);
+        send("followups.v1/NoReplyForSevenDays", tenant, greedy, null);
+        as(tenant).body("{\"kind\":\"INCIDENT\",\"text\":\"Shouted at me on a call\"}")
+                .post("/v1/clients/" + greedy + "/notes").then().statusCode(201);
+
+        // 600 EUR for 4 x 90 minutes = 100 EUR/h; 360 of 450 logged minutes = 80% of the time.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(tenant).get("/v1/clients/" + greedy + "/health")
+                .then().statusCode(200)
+                .body("paid.amount", equalTo("600.00"))
+                .body("hoursLogged", equalTo(6.0f))
+                .body("latePayments", equalTo(1))
+                .body("silentEpisodes", equalTo(1)));
+        as(tenant).get("/v1/clients/" + greedy + "/health").then()
+                .body("effectiveHourlyRate.amount", equalTo("100.00"))
+                .body("shareOfLoggedTimePercent", equalTo(80.0f))
+                .body("incidents", equalTo(1))
+                .body("score", equalTo(100 - 10 - 5 - 25))
+                .body("recommendation", equalTo("SET_BOUNDARIES"))
+                .body("reasons", hasItem(containsString("incident")));
+        as(tenant).get("/v1/clients/" + good + "/health").then()
+                .body("hoursLogged", equalTo(1.5f))
+                .body("shareOfLoggedTimePercent", equalTo(20.0f))
+                .body("recommendation", equalTo("KEEP"));
+        as(tenant).get("/v1/clients/" + greedy).then().body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void notes_are_listed_newest_first_and_filtered_by_kind() {
+        String tenant = "ws-notes-" + UUID.randomUUID();
+        String id = as(tenant).body(lead("Noted", "noted@example.com", "")).post("/v1/clients")
+                .then().statusCode(201).extract().path("id");
+        as(tenant).body("{\"kind\":\"PREFERENCE\",\"text\":\"Prefers calls on Tuesdays\"}")
+                .post("/v1/clients/" + id + "/notes").then().statusCode(201);
+        as(tenant).body("{\"kind\":\"SPECIAL_REQUEST\",\"text\":\"Wants weekend delivery\"}")
+                .post("/v1/clients/" + id + "/notes").then().statusCode(201);
+        as(tenant).body("{\"kind\":\"GOSSIP\",\"text\":\"x\"}").post("/v1/clients/" + id + "/notes")
+                .then().statusCode(400).body("errors[0].field", equalTo("kind"));
+        as(tenant).get("/v1/clients/" + id + "/notes").then().body("total", equalTo(2))
+                .body("items[0].kind", equalTo("SPECIAL_REQUEST"));
+        as(tenant).get("/v1/clients/" + id + "/notes?kind=PREFERENCE").then().body("total", equalTo(1));
+        as("ws-stranger").get("/v1/clients/" + id + "/notes").then().statusCode(404);
+        as("ws-stranger").get("/v1/clients/" + id + "/health").then().statusCode(404);
+    }
+
+    private static String send(String sample, String tenant, String clientId, String amount) throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        resend(sample, tenant, clientId, amount, eventId);
+        return eventId;
+    }
+
+    private static void resend(String sample, String tenant, String clientId, String amount, String eventId)
+            throws Exception {
+        ObjectNode event = (ObjectNode) TopicReader.parse(Files.readString(Path.of("../contracts/" + sample + ".json")));
+        event.put("id", eventId).put("tenantid", tenant);
+        ObjectNode data = (ObjectNode) event.get("data");
+        data.put("clientId", clientId);
+        if (amount != null) {
+            ((ObjectNode) data.get("amount")).put("amount", amount);
+        }
+        TopicReader.send(sample.substring(0, sample.indexOf('/')), clientId, event.toString());
+    }
+}
