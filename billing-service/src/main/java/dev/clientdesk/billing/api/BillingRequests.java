@@ -3,15 +3,19 @@ package dev.clientdesk.billing.api;
 import dev.clientdesk.kit.money.Money;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -31,8 +35,53 @@ public final class BillingRequests {
             @Schema(description = "Percent of the fee paid up front; 20 when omitted, allowed 10 to 50", example = "20")
             BigDecimal depositPercent,
             @NotNull @Size(min = 1, max = 20) List<@NotNull @Valid MilestoneRequest> milestones,
-            @Min(0) @Max(365) @Schema(description = "Days from sending an invoice to its due date; 14 when omitted", example = "14")
-            Integer paymentTermsDays) {
+            @Min(0) @Max(365) @Schema(description = "Days from sending an invoice to its due date; your default when omitted", example = "14")
+            Integer paymentTermsDays,
+            @Min(0) @Max(100) @Schema(description = "Revisions included in the fee", example = "2") Integer includedRevisions,
+            @Valid @Schema(description = "Fee for each revision beyond the included ones") Money revisionFee,
+            @DecimalMin("0") @DecimalMax("100") @Schema(description = "Percent of the unfinished fee due on cancellation", example = "10")
+            BigDecimal cancellationFeePercent,
+            @Min(1) @Max(720) @Schema(description = "Hours within which you answer messages", example = "48") Integer responseTimeHours,
+            @Size(max = 2000) @Schema(example = "Email on weekdays; one call per stage") String communication,
+            @Pattern(regexp = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", message = "must be a language tag such as en or tr")
+            @Schema(description = "Language of the terms sheet", example = "tr") String locale) {
+    }
+
+    @Schema(name = "BillingSettings")
+    public record SettingsDocument(
+            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String defaultCurrency,
+            @NotNull @DecimalMin("1") @DecimalMax("100") BigDecimal defaultDepositPercent,
+            @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal minDepositPercent,
+            @NotNull @DecimalMin("1") @DecimalMax("100") BigDecimal maxDepositPercent,
+            @Min(0) @Max(365) int paymentTermsDays,
+            @Min(0) @Max(100) int includedRevisions,
+            @NotNull @DecimalMin("0") @Schema(description = "In the default currency", example = "80.00") BigDecimal revisionFee,
+            @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal cancellationFeePercent,
+            @Min(1) @Max(720) int responseTimeHours,
+            @Schema(readOnly = true) Long version) {
+    }
+
+    @Schema(name = "NewPayment")
+    public record NewPayment(
+            @NotNull @Valid @Schema(example = "{\"amount\": \"500.00\", \"currency\": \"EUR\"}") Money amount,
+            @Schema(description = "When the money arrived; now when omitted") Instant receivedAt,
+            @Size(max = 200) @Schema(example = "bank transfer 2026-11-20") String reference) {
+    }
+
+    @Schema(name = "VoidInvoice")
+    public record VoidInvoice(@Size(max = 500) String reason) {
+    }
+
+    @Schema(name = "NewTimeEntry")
+    public record NewTimeEntry(
+            @Min(1) @Max(1440) @Schema(example = "90") int minutes,
+            @NotNull @Schema(example = "COMMUNICATION") dev.clientdesk.billing.service.TimeService.TimeKind kind,
+            @Schema(description = "The day worked; today when omitted") LocalDate date,
+            @Size(max = 1000) String note) {
+    }
+
+    @Schema(name = "NewRevision")
+    public record NewRevision(@Size(max = 2000) @Schema(example = "Darker logo variant") String note) {
     }
 
     @Schema(name = "Milestone")

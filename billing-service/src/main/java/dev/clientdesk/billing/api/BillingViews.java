@@ -23,12 +23,12 @@ public final class BillingViews {
     @Schema(name = "Project")
     public record ProjectView(UUID id, UUID clientId, String title, String scope, Money totalFee,
             BigDecimal depositPercent, Money deposit, UUID depositInvoiceId, List<Milestone> milestones,
-            int paymentTermsDays, ProjectStatus status, Instant createdAt) {
+            Project.Terms terms, int revisionsUsed, ProjectStatus status, Instant createdAt) {
 
         public static ProjectView of(Project project, UUID depositInvoiceId) {
             return new ProjectView(project.id(), project.clientId(), project.title(), project.scope(), project.fee(),
                     project.depositPercent(), project.depositAmount(), depositInvoiceId, project.milestones(),
-                    project.paymentTermsDays(), project.status(), project.createdAt());
+                    project.terms(), project.revisionsUsed(), project.status(), project.createdAt());
         }
     }
 

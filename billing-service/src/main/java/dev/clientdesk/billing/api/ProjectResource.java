@@ -1,38 +1,58 @@
 package dev.clientdesk.billing.api;
 
 import dev.clientdesk.billing.api.BillingRequests.CreateProject;
+import dev.clientdesk.billing.api.BillingRequests.NewRevision;
+import dev.clientdesk.billing.api.BillingRequests.NewTimeEntry;
+import dev.clientdesk.billing.api.BillingViews.InvoiceView;
 import dev.clientdesk.billing.api.BillingViews.ProjectView;
 import dev.clientdesk.billing.domain.Project;
-import dev.clientdesk.billing.service.BillingService;
+import dev.clientdesk.billing.domain.ProjectStatus;
+import dev.clientdesk.billing.domain.TermsSheet;
+import dev.clientdesk.billing.service.ProjectService;
+import dev.clientdesk.billing.service.TimeService;
 import dev.clientdesk.kit.idempotency.IdempotentRequests;
 import dev.clientdesk.kit.tenant.TenantContext;
 import dev.clientdesk.kit.web.ETags;
+import dev.clientdesk.kit.web.Page;
+import dev.clientdesk.kit.web.PageRequest;
+import dev.clientdesk.kit.web.QueryParams;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.util.UUID;
 
 @Path("/v1/projects")
-@Tag(name = "Projects", description = "Contracts with a deposit and milestone schedule")
+@Tag(name = "Projects", description = "Contracts with a deposit and milestone schedule, revisions and time")
 public class ProjectResource {
 
-    private final BillingService billing;
+    @Schema(name = "RevisionOutcome")
+    public record RevisionView(int number, boolean billable, InvoiceView invoice) {
+    }
+
+    private final ProjectService projects;
+    private final TimeService time;
     private final TenantContext tenant;
     private final IdempotentRequests idempotency;
 
-    public ProjectResource(BillingService billing, TenantContext tenant, IdempotentRequests idempotency) {
-        this.billing = billing;
+    public ProjectResource(ProjectService projects, TimeService time, TenantContext tenant,
+            IdempotentRequests idempotency) {
+        this.projects = projects;
+        this.time = time;
         this.tenant = tenant;
         this.idempotency = idempotency;
     }
@@ -42,7 +62,7 @@ public class ProjectResource {
     public Response create(@Valid @NotNull CreateProject request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotency.execute(tenant.tenantId(), idempotencyKey, "POST /v1/projects", request, () -> {
-            BillingService.Contracted contracted = billing.contract(tenant.tenantId(), request);
+            ProjectService.Contracted contracted = projects.contract(tenant.tenantId(), request);
             Project project = contracted.project();
             return Response.created(URI.create("/v1/projects/" + project.id()))
                     .entity(ProjectView.of(project, contracted.depositInvoice().id()))
@@ -51,11 +71,53 @@ public class ProjectResource {
     }
 
     @GET
+    @Operation(summary = "List projects by client and status, newest first")
+    public Page<ProjectView> list(@QueryParam("clientId") String clientId,
+            @QueryParam("status") @Schema(implementation = ProjectStatus.class) String status,
+            @BeanParam @Valid PageRequest page) {
+        return projects.list(tenant.tenantId(), QueryParams.uuid("clientId", clientId),
+                QueryParams.enumValue("status", status, ProjectStatus.class), page)
+                .map(p -> ProjectView.of(p, projects.depositInvoiceId(p)));
+    }
+
+    @GET
     @Path("{id}")
-    @Operation(summary = "Get a project with its schedule")
+    @Operation(summary = "Get a project with its schedule and terms")
     public Response get(@PathParam("id") UUID id) {
-        Project project = billing.project(tenant.tenantId(), id);
-        return Response.ok(ProjectView.of(project, billing.depositInvoiceId(project)))
+        Project project = projects.get(tenant.tenantId(), id);
+        return Response.ok(ProjectView.of(project, projects.depositInvoiceId(project)))
                 .tag(ETags.of(project.version())).build();
+    }
+
+    @GET
+    @Path("{id}/terms")
+    @Operation(summary = "Every fee and condition in plain language, in the client's language (en, tr, kk, ka, bg)")
+    public TermsSheet.Sheet terms(@PathParam("id") UUID id, @QueryParam("locale") @Size(max = 35) String locale) {
+        return TermsSheet.of(projects.get(tenant.tenantId(), id), locale);
+    }
+
+    @POST
+    @Path("{id}/milestones/{milestoneId}/complete")
+    @Operation(summary = "Complete a stage and issue its invoice (409 until the deposit is paid)")
+    public Response completeMilestone(@PathParam("id") UUID id, @PathParam("milestoneId") UUID milestoneId) {
+        var invoice = projects.completeMilestone(tenant.tenantId(), id, milestoneId);
+        return Response.created(URI.create("/v1/invoices/" + invoice.id())).entity(InvoiceView.of(invoice)).build();
+    }
+
+    @POST
+    @Path("{id}/revisions")
+    @Operation(summary = "Count a revision; beyond the included ones it is invoiced at the disclosed fee")
+    public Response requestRevision(@PathParam("id") UUID id, @Valid NewRevision request) {
+        var outcome = projects.requestRevision(tenant.tenantId(), id, request == null ? null : request.note());
+        return Response.status(201).entity(new RevisionView(outcome.number(), outcome.billable(),
+                outcome.invoice() == null ? null : InvoiceView.of(outcome.invoice()))).build();
+    }
+
+    @POST
+    @Path("{id}/time-entries")
+    @Operation(summary = "Log time spent on the project")
+    public Response logTime(@PathParam("id") UUID id, @Valid @NotNull NewTimeEntry request) {
+        var entry = time.log(tenant.tenantId(), id, request.minutes(), request.kind(), request.date(), request.note());
+        return Response.status(201).entity(entry).build();
     }
 }

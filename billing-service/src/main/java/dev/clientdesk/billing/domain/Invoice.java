@@ -19,7 +19,7 @@ import java.util.UUID;
 @Entity
 public class Invoice {
 
-    public enum Kind { DEPOSIT, MILESTONE }
+    public enum Kind { DEPOSIT, MILESTONE, REVISION, FINAL }
 
     @Id
     private UUID id;
@@ -38,6 +38,7 @@ public class Invoice {
     private Instant issuedAt;
     private Instant sentAt;
     private LocalDate dueDate;
+    private Instant overdueNotifiedAt;
     @Version
     private long version;
 
@@ -67,6 +68,55 @@ public class Invoice {
         moveTo(InvoiceStatus.SENT);
         this.sentAt = now;
         this.dueDate = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(paymentTermsDays);
+    }
+
+    /**
+     * Records money received. Refused with a clear problem: an unsent or closed invoice, another currency,
+     * or more than is outstanding.
+     * @return true when this payment settled the invoice
+     */
+    public boolean pay(Money payment) {
+        if (status == InvoiceStatus.DRAFT) {
+            throw ProblemException.conflict("invoice-not-sent", "invoice " + number + " is a draft; send it first");
+        }
+        if (status == InvoiceStatus.PAID || status == InvoiceStatus.VOID) {
+            throw ProblemException.conflict("invoice-closed", "invoice " + number + " is " + status);
+        }
+        if (!payment.currency().equals(currency)) {
+            throw ProblemException.unprocessable("currency-mismatch",
+                    "invoice " + number + " is in " + currency + ", the payment is in " + payment.currency());
+        }
+        if (payment.amount().signum() <= 0) {
+            throw ProblemException.invalidField("amount.amount", "must be more than zero");
+        }
+        if (payment.compareTo(outstanding()) > 0) {
+            throw ProblemException.unprocessable("overpayment", "the payment of " + payment + " exceeds the "
+                    + outstanding() + " outstanding on invoice " + number);
+        }
+        paid = paid.add(payment.amount());
+        moveTo(outstanding().amount().signum() == 0 ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID);
+        return status == InvoiceStatus.PAID;
+    }
+
+    public void voidInvoice() {
+        if (status == InvoiceStatus.SENT && paid.signum() > 0) {
+            throw ProblemException.conflict("invoice-has-payments", "invoice " + number + " has payments");
+        }
+        moveTo(InvoiceStatus.VOID);
+    }
+
+    public boolean isOverdue(LocalDate today) {
+        return (status == InvoiceStatus.SENT || status == InvoiceStatus.PARTIALLY_PAID) && dueDate != null
+                && dueDate.isBefore(today);
+    }
+
+    /** @return true the first time; an invoice is reported overdue once */
+    public boolean markOverdue(Instant now) {
+        if (overdueNotifiedAt != null) {
+            return false;
+        }
+        overdueNotifiedAt = now;
+        return true;
     }
 
     private void moveTo(InvoiceStatus next) {

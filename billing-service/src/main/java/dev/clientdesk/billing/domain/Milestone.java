@@ -11,4 +11,8 @@ public record Milestone(UUID id, String name, BigDecimal percent, Money amount, 
         MilestoneStatus status, UUID invoiceId) {
 
     public enum MilestoneStatus { PENDING, INVOICED }
+
+    Milestone invoiced(UUID invoice) {
+        return new Milestone(id, name, percent, amount, dueDate, MilestoneStatus.INVOICED, invoice);
+    }
 }

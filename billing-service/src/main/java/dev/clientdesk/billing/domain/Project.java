@@ -1,6 +1,7 @@
 package dev.clientdesk.billing.domain;
 
 import dev.clientdesk.kit.money.Money;
+import dev.clientdesk.kit.problem.ProblemException;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -34,6 +35,13 @@ public class Project {
     @JdbcTypeCode(SqlTypes.JSON)
     private List<Milestone> milestones;
     private int paymentTermsDays;
+    private int includedRevisions;
+    private int revisionsUsed;
+    private BigDecimal revisionFeeAmount;
+    private BigDecimal cancellationFeePercent;
+    private int responseTimeHours;
+    private String communication;
+    private String locale;
     @Enumerated(EnumType.STRING)
     private ProjectStatus status;
     private Instant createdAt;
@@ -46,12 +54,17 @@ public class Project {
     public record Stage(String name, BigDecimal percent, LocalDate dueDate) {
     }
 
+    /** Everything the contract states besides the fee and its schedule (seed 002: say it all up front). */
+    public record Terms(int paymentTermsDays, int includedRevisions, Money revisionFee,
+            BigDecimal cancellationFeePercent, int responseTimeHours, String communication, String locale) {
+    }
+
     /**
      * Contracts a project; the deposit comes first in the schedule, so {@link #depositAmount()} and the
      * stages always add up to the fee.
      */
     public static Project contract(String tenantId, UUID clientId, String title, String scope, Money fee,
-            BigDecimal depositPercent, List<Stage> stages, int paymentTermsDays, Instant now) {
+            BigDecimal depositPercent, List<Stage> stages, Terms terms, Instant now) {
         List<BigDecimal> percents = new ArrayList<>();
         percents.add(depositPercent);
         stages.forEach(stage -> percents.add(stage.percent()));
@@ -72,10 +85,92 @@ public class Project {
             project.milestones.add(new Milestone(UUID.randomUUID(), stage.name(), stage.percent(), amounts.get(i + 1),
                     stage.dueDate(), Milestone.MilestoneStatus.PENDING, null));
         }
-        project.paymentTermsDays = paymentTermsDays;
+        fee.requireSameCurrency(terms.revisionFee());
+        project.paymentTermsDays = terms.paymentTermsDays();
+        project.includedRevisions = terms.includedRevisions();
+        project.revisionFeeAmount = terms.revisionFee().amount();
+        project.cancellationFeePercent = terms.cancellationFeePercent();
+        project.responseTimeHours = terms.responseTimeHours();
+        project.communication = terms.communication();
+        project.locale = terms.locale();
         project.status = ProjectStatus.AWAITING_DEPOSIT;
         project.createdAt = now;
         return project;
+    }
+
+    /** The deposit invoice was paid: work can start and milestones can be billed. */
+    public boolean depositPaid() {
+        if (status != ProjectStatus.AWAITING_DEPOSIT) {
+            return false;
+        }
+        status = ProjectStatus.ACTIVE;
+        return true;
+    }
+
+    /**
+     * The stage that may be completed now; refused while the deposit is unpaid, on a closed project, or
+     * when the stage was already completed.
+     */
+    public Milestone completableMilestone(UUID milestoneId) {
+        if (status == ProjectStatus.AWAITING_DEPOSIT) {
+            throw ProblemException.conflict("deposit-not-paid",
+                    "the deposit for project " + title + " is not paid yet; work is billed only after it is");
+        }
+        requireStatus(ProjectStatus.ACTIVE, "complete a milestone");
+        Milestone milestone = milestone(milestoneId);
+        if (milestone.status() != Milestone.MilestoneStatus.PENDING) {
+            throw ProblemException.conflict("milestone-already-completed",
+                    "milestone " + milestone.name() + " is already completed and invoiced");
+        }
+        return milestone;
+    }
+
+    /** Marks a stage done and billed by the given invoice; the last stage completes the project. */
+    public void completeMilestone(UUID milestoneId, UUID invoiceId) {
+        Milestone completed = completableMilestone(milestoneId).invoiced(invoiceId);
+        milestones = milestones.stream().map(m -> m.id().equals(milestoneId) ? completed : m).toList();
+        if (milestones.stream().allMatch(m -> m.status() == Milestone.MilestoneStatus.INVOICED)) {
+            status = ProjectStatus.COMPLETED;
+        }
+    }
+
+    public Milestone milestone(UUID milestoneId) {
+        return milestones.stream().filter(m -> m.id().equals(milestoneId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("milestone", milestoneId));
+    }
+
+    /** Counts a revision; those beyond the included ones are billable at the disclosed fee. */
+    public int recordRevision() {
+        requireStatus(ProjectStatus.ACTIVE, "request a revision");
+        return ++revisionsUsed;
+    }
+
+    public boolean isBillableRevision(int number) {
+        return number > includedRevisions && revisionFeeAmount.signum() > 0;
+    }
+
+    public void cancel() {
+        if (status == ProjectStatus.AWAITING_DEPOSIT || status == ProjectStatus.ACTIVE) {
+            status = ProjectStatus.CANCELLED;
+        }
+    }
+
+    private void requireStatus(ProjectStatus expected, String action) {
+        if (status != expected) {
+            throw ProblemException.conflict("illegal-project-state",
+                    "cannot " + action + " while project " + title + " is " + status);
+        }
+    }
+
+    /** Value of the stages already completed and billed. */
+    public Money completedWork() {
+        return milestones.stream().filter(m -> m.status() == Milestone.MilestoneStatus.INVOICED)
+                .map(Milestone::amount).reduce(Money.zero(currency), Money::plus);
+    }
+
+    public Terms terms() {
+        return new Terms(paymentTermsDays, includedRevisions, new Money(revisionFeeAmount, currency),
+                cancellationFeePercent, responseTimeHours, communication, locale);
     }
 
     /** The fee less every stage: what the deposit invoice asks for. */
@@ -96,6 +191,9 @@ public class Project {
     public BigDecimal depositPercent() { return depositPercent; }
     public List<Milestone> milestones() { return List.copyOf(milestones); }
     public int paymentTermsDays() { return paymentTermsDays; }
+    public int revisionsUsed() { return revisionsUsed; }
+    public BigDecimal cancellationFeePercent() { return cancellationFeePercent; }
+    public String currency() { return currency; }
     public ProjectStatus status() { return status; }
     public Instant createdAt() { return createdAt; }
     public long version() { return version; }

@@ -2,6 +2,7 @@ package dev.clientdesk.billing.events;
 
 import dev.clientdesk.kit.money.Money;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -23,5 +24,30 @@ public final class BillingEvents {
 
     public record InvoiceSent(UUID invoiceId, UUID projectId, UUID clientId, String number, Money amount,
             LocalDate dueDate) {
+    }
+
+    public record PaymentReceived(UUID paymentId, UUID invoiceId, UUID projectId, UUID clientId, Money amount,
+            Instant receivedAt) {
+    }
+
+    public record InvoicePaid(UUID invoiceId, UUID projectId, UUID clientId, String number, Money amount) {
+    }
+
+    public record DepositPaid(UUID projectId, UUID invoiceId, UUID clientId, Money amount) {
+    }
+
+    public record InvoiceOverdue(UUID invoiceId, UUID clientId, String number, Money outstanding, LocalDate dueDate) {
+    }
+
+    public record InvoiceVoided(UUID invoiceId, UUID projectId, UUID clientId, String number, String reason) {
+    }
+
+    public record RefundIssued(UUID refundId, UUID projectId, UUID clientId, Money amount, String reason) {
+    }
+
+    public record TimeLogged(UUID entryId, UUID projectId, UUID clientId, int minutes, String kind, LocalDate date) {
+    }
+
+    public record RevisionRequested(UUID projectId, UUID clientId, int number, boolean billable, Money fee) {
     }
 }

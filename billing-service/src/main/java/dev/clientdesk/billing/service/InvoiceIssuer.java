@@ -1,0 +1,57 @@
+package dev.clientdesk.billing.service;
+
+import dev.clientdesk.billing.domain.Invoice;
+import dev.clientdesk.billing.domain.Project;
+import dev.clientdesk.billing.events.BillingEvents;
+import dev.clientdesk.kit.money.Money;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/** Numbers, stores and announces a new invoice; every kind of invoice is issued here. */
+@ApplicationScoped
+public class InvoiceIssuer {
+
+    private final EntityManager em;
+    private final InvoiceNumbers numbers;
+    private final BillingOutbox outbox;
+    private final Clock clock;
+
+    public InvoiceIssuer(EntityManager em, InvoiceNumbers numbers, BillingOutbox outbox, Clock clock) {
+        this.em = em;
+        this.numbers = numbers;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Invoice issue(Project project, Invoice.Kind kind, String description, Money amount) {
+        Instant now = clock.instant();
+        String number = numbers.next(project.tenantId(), now.atZone(ZoneOffset.UTC).getYear());
+        Invoice invoice = Invoice.issue(project, number, kind, description, amount, now);
+        em.persist(invoice);
+        outbox.publish(project.tenantId(), project.clientId(), invoice.id(), new BillingEvents.InvoiceIssued(
+                invoice.id(), project.id(), project.clientId(), number, kind.name(), amount));
+        return invoice;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void send(Invoice invoice, int paymentTermsDays) {
+        invoice.send(paymentTermsDays, clock.instant());
+        outbox.publish(invoice.tenantId(), invoice.clientId(), invoice.id(), new BillingEvents.InvoiceSent(
+                invoice.id(), invoice.projectId(), invoice.clientId(), invoice.number(), invoice.amount(),
+                invoice.dueDate()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void voidInvoice(Invoice invoice, String reason) {
+        invoice.voidInvoice();
+        outbox.publish(invoice.tenantId(), invoice.clientId(), invoice.id(), new BillingEvents.InvoiceVoided(
+                invoice.id(), invoice.projectId(), invoice.clientId(), invoice.number(), reason));
+    }
+}

@@ -1,0 +1,173 @@
+package dev.clientdesk.billing.service;
+
+import dev.clientdesk.billing.api.BillingRequests.CreateProject;
+import dev.clientdesk.billing.domain.BillingSettings;
+import dev.clientdesk.billing.domain.Invoice;
+import dev.clientdesk.billing.domain.Milestone;
+import dev.clientdesk.billing.domain.PaymentSchedule.ScheduleException;
+import dev.clientdesk.billing.domain.Project;
+import dev.clientdesk.billing.domain.ProjectStatus;
+import dev.clientdesk.billing.events.BillingEvents;
+import dev.clientdesk.kit.money.Money;
+import dev.clientdesk.kit.problem.ProblemException;
+import dev.clientdesk.kit.web.Page;
+import dev.clientdesk.kit.web.PageRequest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/** Contracts and the work billed under them: milestones and revisions. */
+@ApplicationScoped
+public class ProjectService {
+
+    private final EntityManager em;
+    private final SettingsService settings;
+    private final InvoiceIssuer invoices;
+    private final BillingOutbox outbox;
+    private final Clock clock;
+
+    public ProjectService(EntityManager em, SettingsService settings, InvoiceIssuer invoices, BillingOutbox outbox,
+            Clock clock) {
+        this.em = em;
+        this.settings = settings;
+        this.invoices = invoices;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public record Contracted(Project project, Invoice depositInvoice) {
+    }
+
+    public record RevisionOutcome(Project project, int number, boolean billable, Invoice invoice) {
+    }
+
+    /** Contracts the project from the workspace defaults and the request, and issues the deposit invoice. */
+    @Transactional
+    public Contracted contract(String tenantId, CreateProject request) {
+        BillingSettings defaults = settings.current(tenantId);
+        BigDecimal deposit = request.depositPercent() == null ? defaults.defaultDepositPercent()
+                : request.depositPercent();
+        if (deposit.compareTo(defaults.minDepositPercent()) < 0 || deposit.compareTo(defaults.maxDepositPercent()) > 0) {
+            throw ProblemException.invalidField("depositPercent", "must be between " + defaults.minDepositPercent()
+                    + " and " + defaults.maxDepositPercent() + " percent (your billing settings)");
+        }
+        Money revisionFee = request.revisionFee() != null ? request.revisionFee()
+                : new Money(defaults.revisionFee().amount().setScale(
+                        Money.fractionDigits(request.totalFee().currency()), java.math.RoundingMode.HALF_UP),
+                        request.totalFee().currency());
+        if (!revisionFee.currency().equals(request.totalFee().currency())) {
+            throw ProblemException.invalidField("revisionFee", "must be in the fee's currency "
+                    + request.totalFee().currency());
+        }
+        Project.Terms terms = new Project.Terms(
+                orDefault(request.paymentTermsDays(), defaults.paymentTermsDays()),
+                orDefault(request.includedRevisions(), defaults.includedRevisions()),
+                revisionFee,
+                request.cancellationFeePercent() == null ? defaults.cancellationFeePercent()
+                        : request.cancellationFeePercent(),
+                orDefault(request.responseTimeHours(), defaults.responseTimeHours()),
+                request.communication(), request.locale());
+        List<Project.Stage> stages = request.milestones().stream()
+                .map(m -> new Project.Stage(m.name().trim(), m.percent(), m.dueDate())).toList();
+        Project project;
+        try {
+            project = Project.contract(tenantId, request.clientId(), request.title().trim(), request.scope(),
+                    request.totalFee(), deposit, stages, terms, clock.instant());
+        } catch (ScheduleException e) {
+            throw ProblemException.invalidField(e.field(), e.getMessage());
+        }
+        em.persist(project);
+        Invoice depositInvoice = invoices.issue(project, Invoice.Kind.DEPOSIT, "Deposit for " + project.title(),
+                project.depositAmount());
+        outbox.publish(tenantId, project.clientId(), project.id(), new BillingEvents.ProjectContracted(project.id(),
+                project.clientId(), project.title(), project.fee(), project.depositAmount(),
+                project.milestones().size()));
+        return new Contracted(project, depositInvoice);
+    }
+
+    /** Completing a stage issues its invoice; before the deposit is paid this is a 409 that says why. */
+    @Transactional
+    public Invoice completeMilestone(String tenantId, UUID projectId, UUID milestoneId) {
+        Project project = lock(tenantId, projectId);
+        Milestone milestone = project.completableMilestone(milestoneId);
+        Invoice invoice = invoices.issue(project, Invoice.Kind.MILESTONE, project.title() + ": " + milestone.name(),
+                milestone.amount());
+        project.completeMilestone(milestoneId, invoice.id());
+        return invoice;
+    }
+
+    /** Counts the revision; one beyond the included ones is invoiced at the disclosed fee. */
+    @Transactional
+    public RevisionOutcome requestRevision(String tenantId, UUID projectId, String note) {
+        Project project = lock(tenantId, projectId);
+        int number = project.recordRevision();
+        boolean billable = project.isBillableRevision(number);
+        Invoice invoice = billable ? invoices.issue(project, Invoice.Kind.REVISION,
+                project.title() + ": revision " + number, project.terms().revisionFee()) : null;
+        em.createNativeQuery("""
+                INSERT INTO revision (id, tenant_id, project_id, number, note, billable, invoice_id, created_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, tenantId).setParameter(3, projectId)
+                .setParameter(4, number).setParameter(5, note).setParameter(6, billable)
+                .setParameter(7, invoice == null ? null : invoice.id())
+                .setParameter(8, java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
+                .executeUpdate();
+        outbox.publish(tenantId, project.clientId(), project.id(), new BillingEvents.RevisionRequested(project.id(),
+                project.clientId(), number, billable, billable ? project.terms().revisionFee() : null));
+        return new RevisionOutcome(project, number, billable, invoice);
+    }
+
+    public Project get(String tenantId, UUID id) {
+        Project project = em.find(Project.class, id);
+        if (project == null || !project.tenantId().equals(tenantId)) {
+            throw ProblemException.notFound("project", id);
+        }
+        return project;
+    }
+
+    /** The project row locked for this transaction, so concurrent changes to it queue up. */
+    Project lock(String tenantId, UUID id) {
+        Project project = em.find(Project.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (project == null || !project.tenantId().equals(tenantId)) {
+            throw ProblemException.notFound("project", id);
+        }
+        return project;
+    }
+
+    public UUID depositInvoiceId(Project project) {
+        return em.createQuery("SELECT i.id FROM Invoice i WHERE i.projectId = :project AND i.kind = :kind", UUID.class)
+                .setParameter("project", project.id()).setParameter("kind", Invoice.Kind.DEPOSIT)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    public Page<Project> list(String tenantId, UUID clientId, ProjectStatus status, PageRequest page) {
+        String where = " WHERE p.tenantId = :tenant" + (clientId == null ? "" : " AND p.clientId = :client")
+                + (status == null ? "" : " AND p.status = :status");
+        TypedQuery<Project> select = em.createQuery("FROM Project p" + where + " ORDER BY p.createdAt DESC, p.id",
+                Project.class);
+        TypedQuery<Long> count = em.createQuery("SELECT count(p) FROM Project p" + where, Long.class);
+        for (TypedQuery<?> query : new TypedQuery<?>[] {select, count}) {
+            query.setParameter("tenant", tenantId);
+            if (clientId != null) {
+                query.setParameter("client", clientId);
+            }
+            if (status != null) {
+                query.setParameter("status", status);
+            }
+        }
+        return new Page<>(select.setFirstResult(page.offset()).setMaxResults(page.size).getResultList(), page.page,
+                page.size, count.getSingleResult());
+    }
+
+    private static int orDefault(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+}

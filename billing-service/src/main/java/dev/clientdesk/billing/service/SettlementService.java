@@ -1,0 +1,107 @@
+package dev.clientdesk.billing.service;
+
+import dev.clientdesk.billing.domain.Invoice;
+import dev.clientdesk.billing.domain.InvoiceStatus;
+import dev.clientdesk.billing.domain.Project;
+import dev.clientdesk.billing.domain.ProjectStatus;
+import dev.clientdesk.billing.events.BillingEvents;
+import dev.clientdesk.kit.money.Money;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Settles a client's open projects when the relationship ends (seed 003: fulfil what is committed, refund
+ * per contract, move on). Per project: invoices nobody has paid anything on are voided; what was earned is
+ * the completed stages plus the cancellation fee on the unfinished rest; if the client paid more than that
+ * the difference is refunded, if less a final invoice asks for it.
+ */
+@ApplicationScoped
+public class SettlementService {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final EntityManager em;
+    private final InvoiceIssuer issuer;
+    private final BillingOutbox outbox;
+    private final Clock clock;
+
+    public SettlementService(EntityManager em, InvoiceIssuer issuer, BillingOutbox outbox, Clock clock) {
+        this.em = em;
+        this.issuer = issuer;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public record Settlement(UUID projectId, Money earned, Money paid, Money refunded, Invoice finalInvoice) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Settlement> settleClient(String tenantId, UUID clientId) {
+        List<Project> open = em.createQuery("FROM Project p WHERE p.tenantId = :tenant AND p.clientId = :client"
+                        + " AND p.status IN :open ORDER BY p.createdAt", Project.class)
+                .setParameter("tenant", tenantId).setParameter("client", clientId)
+                .setParameter("open", List.of(ProjectStatus.AWAITING_DEPOSIT, ProjectStatus.ACTIVE))
+                .getResultList();
+        return open.stream().map(this::settle).toList();
+    }
+
+    private Settlement settle(Project project) {
+        List<Invoice> invoices = em.createQuery("FROM Invoice i WHERE i.projectId = :project ORDER BY i.issuedAt",
+                Invoice.class).setParameter("project", project.id()).getResultList();
+        for (Invoice invoice : invoices) {
+            boolean nothingPaid = invoice.paid().amount().signum() == 0;
+            if (nothingPaid && (invoice.status() == InvoiceStatus.DRAFT || invoice.status() == InvoiceStatus.SENT)) {
+                issuer.voidInvoice(invoice, "client offboarded");
+            }
+        }
+        Money paid = invoices.stream().map(Invoice::paid).reduce(Money.zero(project.currency()), Money::plus);
+        Money outstanding = invoices.stream().filter(i -> i.status() == InvoiceStatus.PARTIALLY_PAID)
+                .map(Invoice::outstanding).reduce(Money.zero(project.currency()), Money::plus);
+        Money completed = project.completedWork();
+        Money unfinished = project.fee().minus(completed);
+        BigDecimal fee = unfinished.amount().multiply(project.cancellationFeePercent()).divide(HUNDRED,
+                Money.fractionDigits(project.currency()), RoundingMode.HALF_UP);
+        Money earned = completed.plus(new Money(fee, project.currency()));
+        project.cancel();
+
+        Money refunded = Money.zero(project.currency());
+        Invoice finalInvoice = null;
+        if (paid.compareTo(earned) > 0) {
+            refunded = paid.minus(earned);
+            refund(project, refunded);
+        } else {
+            Money stillDue = earned.minus(paid).minus(outstanding);
+            if (stillDue.amount().signum() > 0) {
+                finalInvoice = issuer.issue(project, Invoice.Kind.FINAL, project.title()
+                        + ": completed work and cancellation fee per contract", stillDue);
+                issuer.send(finalInvoice, project.paymentTermsDays());
+            }
+        }
+        return new Settlement(project.id(), earned, paid, refunded, finalInvoice);
+    }
+
+    private void refund(Project project, Money amount) {
+        UUID refundId = UUID.randomUUID();
+        String reason = "prepaid money not earned, refunded per contract on offboarding";
+        em.createNativeQuery("""
+                INSERT INTO refund (id, tenant_id, project_id, client_id, amount, currency, reason, created_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
+                .setParameter(1, refundId).setParameter(2, project.tenantId()).setParameter(3, project.id())
+                .setParameter(4, project.clientId()).setParameter(5, amount.amount())
+                .setParameter(6, amount.currency()).setParameter(7, reason)
+                .setParameter(8, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .executeUpdate();
+        outbox.publish(project.tenantId(), project.clientId(), project.id(), new BillingEvents.RefundIssued(refundId,
+                project.id(), project.clientId(), amount, reason));
+    }
+}

@@ -1,0 +1,99 @@
+package dev.clientdesk.billing.service;
+
+import dev.clientdesk.billing.domain.Project;
+import dev.clientdesk.billing.events.BillingEvents;
+import dev.clientdesk.kit.money.Money;
+import dev.clientdesk.kit.problem.ProblemException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Time spent on a client's projects, and what the client is worth per hour. */
+@ApplicationScoped
+public class TimeService {
+
+    public enum TimeKind { WORK, REVISION, COMMUNICATION, ADMIN }
+
+    public record TimeEntry(UUID id, UUID projectId, UUID clientId, int minutes, TimeKind kind, LocalDate date,
+            String note) {
+    }
+
+    /** Per currency: billed (not void), paid, outstanding, and the hourly rate paid money buys you. */
+    public record Economics(UUID clientId, BigDecimal hoursLogged, List<CurrencyTotals> totals) {
+    }
+
+    public record CurrencyTotals(Money billed, Money paid, Money outstanding, Money effectiveHourlyRate) {
+    }
+
+    private final EntityManager em;
+    private final ProjectService projects;
+    private final BillingOutbox outbox;
+    private final Clock clock;
+
+    public TimeService(EntityManager em, ProjectService projects, BillingOutbox outbox, Clock clock) {
+        this.em = em;
+        this.projects = projects;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public TimeEntry log(String tenantId, UUID projectId, int minutes, TimeKind kind, LocalDate date, String note) {
+        Project project = projects.get(tenantId, projectId);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate day = date == null ? today : date;
+        if (day.isAfter(today)) {
+            throw ProblemException.invalidField("date", "must not be in the future");
+        }
+        TimeEntry entry = new TimeEntry(UUID.randomUUID(), projectId, project.clientId(), minutes, kind, day, note);
+        em.createNativeQuery("""
+                INSERT INTO time_entry (id, tenant_id, project_id, client_id, minutes, kind, work_date, note, created_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
+                .setParameter(1, entry.id()).setParameter(2, tenantId).setParameter(3, projectId)
+                .setParameter(4, project.clientId()).setParameter(5, minutes).setParameter(6, kind.name())
+                .setParameter(7, day).setParameter(8, note)
+                .setParameter(9, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .executeUpdate();
+        outbox.publish(tenantId, project.clientId(), projectId, new BillingEvents.TimeLogged(entry.id(), projectId,
+                project.clientId(), minutes, kind.name(), day));
+        return entry;
+    }
+
+    public Economics economics(String tenantId, UUID clientId) {
+        long minutes = ((Number) em.createNativeQuery(
+                "SELECT COALESCE(SUM(minutes), 0) FROM time_entry WHERE tenant_id = ?1 AND client_id = ?2")
+                .setParameter(1, tenantId).setParameter(2, clientId).getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT currency, SUM(amount), SUM(paid) FROM invoice
+                WHERE tenant_id = ?1 AND client_id = ?2 AND status <> 'VOID' GROUP BY currency ORDER BY currency""")
+                .setParameter(1, tenantId).setParameter(2, clientId).getResultList();
+        if (rows.isEmpty() && minutes == 0) {
+            throw ProblemException.notFound("client with billing history", clientId);
+        }
+        List<CurrencyTotals> totals = new ArrayList<>();
+        for (Object[] row : rows) {
+            String currency = ((String) row[0]).trim();
+            int digits = Money.fractionDigits(currency);
+            Money billed = new Money(((BigDecimal) row[1]).setScale(digits, RoundingMode.UNNECESSARY), currency);
+            Money paid = new Money(((BigDecimal) row[2]).setScale(digits, RoundingMode.UNNECESSARY), currency);
+            Money rate = minutes == 0 || paid.amount().signum() == 0 ? null : new Money(paid.amount()
+                    .multiply(BigDecimal.valueOf(60)).divide(BigDecimal.valueOf(minutes), digits, RoundingMode.HALF_UP),
+                    currency);
+            totals.add(new CurrencyTotals(billed, paid, billed.minus(paid), rate));
+        }
+        return new Economics(clientId, BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2,
+                RoundingMode.HALF_UP), totals);
+    }
+}
