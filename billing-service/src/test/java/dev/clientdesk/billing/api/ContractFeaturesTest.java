@@ -1,7 +1,7 @@
 package dev.clientdesk.billing.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.clientdesk.billing.TestClock;
+import dev.clientdesk.kit.testing.TestClockProducer;
 import dev.clientdesk.kit.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -32,7 +32,7 @@ class ContractFeaturesTest {
 
     @BeforeEach
     void now() {
-        TestClock.CLOCK.set(Instant.now());
+        TestClockProducer.CLOCK.set(Instant.now());
     }
 
     private static PaymentApiTest.Contract activeContract(String tenant, String... milestones) {

@@ -1,7 +1,7 @@
 package dev.clientdesk.billing.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.clientdesk.billing.TestClock;
+import dev.clientdesk.kit.testing.TestClockProducer;
 import dev.clientdesk.billing.service.InvoiceService;
 import dev.clientdesk.kit.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +35,7 @@ class PaymentApiTest {
 
     @BeforeEach
     void now() {
-        TestClock.CLOCK.set(Instant.now());
+        TestClockProducer.CLOCK.set(Instant.now());
     }
 
     static String pay(String tenant, String invoiceId, String amount, String currency, int status) {
@@ -144,7 +144,7 @@ class PaymentApiTest {
         as(tenant).post("/v1/invoices/" + c.depositInvoiceId() + "/send").then().statusCode(200);
         as(tenant).get("/v1/invoices?overdue=true").then().body("total", equalTo(0));
 
-        TestClock.CLOCK.advance(Duration.ofDays(15));
+        TestClockProducer.CLOCK.advance(Duration.ofDays(15));
         invoices.markOverdue(500);
         invoices.markOverdue(500);
         as(tenant).get("/v1/invoices?overdue=true").then().body("total", equalTo(1))

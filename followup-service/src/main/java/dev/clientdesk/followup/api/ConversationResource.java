@@ -1,6 +1,7 @@
 package dev.clientdesk.followup.api;
 
 import dev.clientdesk.followup.domain.Conversation;
+import dev.clientdesk.followup.domain.ConversationEntry;
 import dev.clientdesk.followup.domain.ConversationStatus;
 import dev.clientdesk.followup.service.ConversationService;
 import dev.clientdesk.kit.idempotency.IdempotentRequests;
@@ -15,9 +16,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -29,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -47,13 +51,33 @@ public class ConversationResource {
     @Schema(name = "Conversation")
     public record ConversationView(UUID id, UUID clientId, UUID invoiceId, Conversation.Kind kind, String subject,
             Map<String, String> details, ConversationStatus status, Instant silentSince, int attempts,
-            Instant nextCheckAt, Instant openedAt, Instant closedAt, String closeReason) {
+            Instant nextCheckAt, Instant pausedUntil, Instant openedAt, Instant closedAt, String closeReason,
+            List<HistoryEntry> history) {
+
+        static ConversationView of(Conversation c, List<ConversationEntry> history) {
+            return new ConversationView(c.id(), c.clientId(), c.invoiceId(), c.kind(), c.subject(), c.details(),
+                    c.status(), c.silentSince(), c.attempts(), c.nextCheckAt(), c.pausedUntil(), c.openedAt(),
+                    c.closedAt(), c.closeReason(),
+                    history == null ? null : history.stream().map(e -> new HistoryEntry(e.at(), e.kind(), e.note()))
+                            .toList());
+        }
 
         static ConversationView of(Conversation c) {
-            return new ConversationView(c.id(), c.clientId(), c.invoiceId(), c.kind(), c.subject(), c.details(),
-                    c.status(), c.silentSince(), c.attempts(), c.nextCheckAt(), c.openedAt(), c.closedAt(),
-                    c.closeReason());
+            return of(c, null);
         }
+    }
+
+    @Schema(name = "HistoryEntry")
+    public record HistoryEntry(Instant at, String kind, String note) {
+    }
+
+    @Schema(name = "CloseConversation")
+    public record Close(@Size(max = 200) @Schema(example = "Client accepted the proposal") String reason) {
+    }
+
+    @Schema(name = "Pause")
+    public record Pause(@NotNull @Schema(example = "2026-12-01T00:00:00Z") Instant until,
+            @Size(max = 500) @Schema(example = "On a payment plan") String reason) {
     }
 
     private final ConversationService conversations;
@@ -90,9 +114,30 @@ public class ConversationResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get a conversation")
+    @Operation(summary = "Get a conversation with its history")
     public Response get(@PathParam("id") UUID id) {
         Conversation c = conversations.get(tenant.tenantId(), id);
-        return Response.ok(ConversationView.of(c)).tag(ETags.of(c.version())).build();
+        return Response.ok(ConversationView.of(c, conversations.history(c.id()))).tag(ETags.of(c.version())).build();
+    }
+
+    @POST
+    @Path("{id}/close")
+    @Operation(summary = "Close a conversation: you got what you were waiting for")
+    public ConversationView close(@PathParam("id") UUID id, @Valid Close request) {
+        return ConversationView.of(conversations.close(tenant.tenantId(), id, request == null ? null : request.reason()));
+    }
+
+    @PUT
+    @Path("{id}/pause")
+    @Operation(summary = "No nudges on this conversation until the given time")
+    public ConversationView pause(@PathParam("id") UUID id, @Valid @NotNull Pause pause) {
+        return ConversationView.of(conversations.pause(tenant.tenantId(), id, pause.until()));
+    }
+
+    @DELETE
+    @Path("{id}/pause")
+    @Operation(summary = "End the pause; the silence is checked again on its usual cadence")
+    public ConversationView resume(@PathParam("id") UUID id) {
+        return ConversationView.of(conversations.resume(tenant.tenantId(), id));
     }
 }

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** Silence detection settings; a demo shortens the threshold to seconds. */
+/** Silence detection settings; a demo shortens both to seconds. */
 @ConfigMapping(prefix = "followup")
 public interface FollowupConfig {
 
@@ -13,7 +13,7 @@ public interface FollowupConfig {
     @WithDefault("P7D")
     Duration silenceThreshold();
 
-    /** How often the scan looks for due conversations. */
+    /** How often the scan looks for due conversations: a duration ({@code PT1M}, {@code 5s}) or {@code off}. */
     @WithDefault("PT1M")
-    Duration scanInterval();
+    String scanInterval();
 }

@@ -15,13 +15,31 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Something we are waiting on the client for: an unpaid invoice or a message of ours. It is checked again
- * at {@code nextCheckAt}, one silence threshold after our last outbound message.
+ * Something we are waiting on the client for: an unpaid invoice or a message of ours (seed 002). After one
+ * silence threshold (about a week) without a sign of life it is nudged; after a second one, nudged again;
+ * after a third it is SILENT. Never two nudges in one window: the next check is a full threshold after both
+ * the start of the silence window and our last outbound message.
  */
 @Entity
 public class Conversation {
 
     public enum Kind { INVOICE_PAYMENT, MANUAL }
+
+    /** Nudges before a conversation counts as silent. */
+    public static final int NUDGES = 2;
+
+    /** What a due check found. */
+    public sealed interface CheckOutcome permits Nudge, WentSilent, Deferred {
+    }
+
+    public record Nudge(int attempt) implements CheckOutcome {
+    }
+
+    public record WentSilent(int attempts) implements CheckOutcome {
+    }
+
+    public record Deferred(Instant until) implements CheckOutcome {
+    }
 
     @Id
     private UUID id;
@@ -36,6 +54,7 @@ public class Conversation {
     @Enumerated(EnumType.STRING)
     private ConversationStatus status;
     private Instant lastOutboundAt;
+    private Instant lastInboundAt;
     private Instant silentSince;
     private int attempts;
     private Instant nextCheckAt;
@@ -68,6 +87,88 @@ public class Conversation {
         return conversation;
     }
 
+    /** Called by the silence scan once {@code nextCheckAt} has passed. */
+    public CheckOutcome check(Instant now, Duration threshold) {
+        if (status != ConversationStatus.OPEN || nextCheckAt == null || nextCheckAt.isAfter(now)) {
+            throw new IllegalStateException("conversation " + id + " is not due");
+        }
+        if (isPaused(now)) {
+            nextCheckAt = pausedUntil;
+            return new Deferred(pausedUntil);
+        }
+        attempts++;
+        if (attempts > NUDGES) {
+            status = ConversationStatus.SILENT;
+            nextCheckAt = null;
+            return new WentSilent(attempts - 1);
+        }
+        nextCheckAt = nextWindow(threshold);
+        return new Nudge(attempts);
+    }
+
+    /**
+     * A sign of life, a real reply or a payment, ends the silence: the wait starts afresh from it. Closing is
+     * explicit (you got what you waited for) or follows from events (paid, offboarded).
+     */
+    public void clientSpoke(Instant at, Duration threshold) {
+        if (status == ConversationStatus.CLOSED) {
+            return;
+        }
+        lastInboundAt = at;
+        status = ConversationStatus.OPEN;
+        attempts = 0;
+        silentSince = at;
+        nextCheckAt = later(at.plus(threshold), pausedUntil);
+    }
+
+    /** A follow-up went out: the next nudge waits a full threshold from it. */
+    public void outboundSent(Instant at, Duration threshold) {
+        lastOutboundAt = at;
+        if (status == ConversationStatus.OPEN) {
+            nextCheckAt = later(nextCheckAt, at.plus(threshold));
+        }
+    }
+
+    public void pause(Instant until) {
+        pausedUntil = until;
+        if (status == ConversationStatus.OPEN) {
+            nextCheckAt = later(nextCheckAt, until);
+        }
+    }
+
+    public void resume(Duration threshold) {
+        pausedUntil = null;
+        if (status == ConversationStatus.OPEN) {
+            nextCheckAt = nextWindow(threshold);
+        }
+    }
+
+    public void close(String reason, Instant at) {
+        if (status == ConversationStatus.CLOSED) {
+            return;
+        }
+        status = ConversationStatus.CLOSED;
+        closeReason = reason;
+        closedAt = at;
+        nextCheckAt = null;
+    }
+
+    public boolean isPaused(Instant now) {
+        return pausedUntil != null && pausedUntil.isAfter(now);
+    }
+
+    private Instant nextWindow(Duration threshold) {
+        Instant byCadence = silentSince.plus(threshold.multipliedBy(attempts + 1L));
+        return later(later(byCadence, lastOutboundAt.plus(threshold)), pausedUntil);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
+
     public UUID id() { return id; }
     public String tenantId() { return tenantId; }
     public UUID clientId() { return clientId; }
@@ -77,6 +178,7 @@ public class Conversation {
     public Map<String, String> details() { return details; }
     public ConversationStatus status() { return status; }
     public Instant lastOutboundAt() { return lastOutboundAt; }
+    public Instant lastInboundAt() { return lastInboundAt; }
     public Instant silentSince() { return silentSince; }
     public int attempts() { return attempts; }
     public Instant nextCheckAt() { return nextCheckAt; }

@@ -1,6 +1,7 @@
 package dev.clientdesk.followup.events;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -21,5 +22,12 @@ public final class BillingEventsIn {
 
     public record InvoiceSent(UUID invoiceId, UUID projectId, UUID clientId, String number, Amount amount,
             LocalDate dueDate) {
+    }
+
+    public record PaymentReceived(UUID invoiceId, UUID clientId, Amount amount, Instant receivedAt) {
+    }
+
+    /** InvoicePaid and InvoiceVoided: the invoice no longer waits for anything. */
+    public record InvoiceSettled(UUID invoiceId, UUID clientId) {
     }
 }

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Set;
 
-/** Billing events that start or end a wait for the client. */
+/** Billing events that start, interrupt or end a wait for the client. */
 @ApplicationScoped
 public class BillingEventHandler implements EventHandler {
 
@@ -29,14 +29,25 @@ public class BillingEventHandler implements EventHandler {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of("InvoiceSent");
+        return Set.of("InvoiceSent", "PaymentReceived", "InvoicePaid", "InvoiceVoided");
     }
 
     @Override
     public void handle(CloudEvent event) {
-        if ("InvoiceSent".equals(event.type())) {
-            conversations.openForInvoice(event.tenantId(), codec.data(event, BillingEventsIn.InvoiceSent.class),
-                    event.time());
+        String tenant = event.tenantId();
+        switch (event.type()) {
+            case "InvoiceSent" -> conversations.openForInvoice(tenant,
+                    codec.data(event, BillingEventsIn.InvoiceSent.class), event.time());
+            case "PaymentReceived" -> {
+                var payment = codec.data(event, BillingEventsIn.PaymentReceived.class);
+                conversations.paymentReceived(tenant, payment.clientId(),
+                        payment.receivedAt() == null ? event.time() : payment.receivedAt());
+            }
+            case "InvoicePaid" -> conversations.closeForInvoice(tenant,
+                    codec.data(event, BillingEventsIn.InvoiceSettled.class).invoiceId(), "PAID");
+            case "InvoiceVoided" -> conversations.closeForInvoice(tenant,
+                    codec.data(event, BillingEventsIn.InvoiceSettled.class).invoiceId(), "VOIDED");
+            default -> throw new IllegalArgumentException("unexpected " + event.type());
         }
     }
 }

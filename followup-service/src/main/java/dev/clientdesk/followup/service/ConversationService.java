@@ -2,34 +2,39 @@ package dev.clientdesk.followup.service;
 
 import dev.clientdesk.followup.config.FollowupConfig;
 import dev.clientdesk.followup.domain.Conversation;
+import dev.clientdesk.followup.domain.ConversationEntry;
 import dev.clientdesk.followup.domain.ConversationStatus;
+import dev.clientdesk.followup.domain.FollowUp;
 import dev.clientdesk.followup.events.BillingEventsIn.InvoiceSent;
 import dev.clientdesk.followup.events.FollowupEvents;
-import dev.clientdesk.kit.outbox.OutboxWriter;
 import dev.clientdesk.kit.problem.ProblemException;
 import dev.clientdesk.kit.web.Page;
 import dev.clientdesk.kit.web.PageRequest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Conversations that wait for the client, opened by invoices or by hand. */
+/** Conversations that wait for the client: opening, signs of life, pauses and closing. */
 @ApplicationScoped
 public class ConversationService {
 
     private final EntityManager em;
-    private final OutboxWriter outbox;
+    private final FollowupOutbox outbox;
     private final FollowupConfig config;
     private final Clock clock;
 
-    public ConversationService(EntityManager em, OutboxWriter outbox, FollowupConfig config, Clock clock) {
+    public ConversationService(EntityManager em, FollowupOutbox outbox, FollowupConfig config, Clock clock) {
         this.em = em;
         this.outbox = outbox;
         this.config = config;
@@ -65,12 +70,163 @@ public class ConversationService {
     }
 
     private Conversation open(Conversation conversation) {
+        clientPause(conversation.tenantId(), conversation.clientId()).ifPresent(conversation::pause);
         em.persist(conversation);
-        outbox.append(FollowupEvents.TOPIC, conversation.clientId().toString(), conversation.id().toString(),
-                conversation.tenantId(), new FollowupEvents.ConversationOpened(conversation.id(),
-                        conversation.clientId(), conversation.invoiceId(), conversation.kind().name(),
-                        conversation.subject(), conversation.silentSince()));
+        outbox.history(conversation, "OPENED", conversation.subject());
+        outbox.publish(conversation.tenantId(), conversation.clientId(), conversation.id(),
+                new FollowupEvents.ConversationOpened(conversation.id(), conversation.clientId(),
+                        conversation.invoiceId(), conversation.kind().name(), conversation.subject(),
+                        conversation.silentSince()));
         return conversation;
+    }
+
+    /**
+     * A real reply ends the silence on all the client's waiting conversations (ClientReplied); an out-of-office
+     * auto-reply is only noted.
+     * @return the conversations the reply reached
+     */
+    @Transactional
+    public List<Conversation> replyReceived(String tenantId, UUID clientId, Instant at, String channel,
+            boolean outOfOffice) {
+        List<Conversation> waiting = waiting(tenantId, clientId);
+        if (outOfOffice) {
+            waiting.forEach(c -> outbox.history(c, "OUT_OF_OFFICE", channel));
+            return waiting;
+        }
+        signOfLife(waiting, at, "REPLY", channel);
+        outbox.publish(tenantId, clientId, clientId, new FollowupEvents.ClientReplied(clientId, at, channel,
+                waiting.stream().map(Conversation::id).toList()));
+        return waiting;
+    }
+
+    /** Money arriving is a sign of life too (seed 002: a client who pays is not silent). */
+    @Transactional
+    public void paymentReceived(String tenantId, UUID clientId, Instant at) {
+        signOfLife(waiting(tenantId, clientId), at, "PAYMENT", null);
+    }
+
+    private void signOfLife(List<Conversation> waiting, Instant at, String kind, String note) {
+        for (Conversation conversation : waiting) {
+            outbox.history(conversation, kind, note);
+            discardDrafts(conversation);
+            conversation.clientSpoke(at, config.silenceThreshold());
+        }
+    }
+
+    @Transactional
+    public void closeForInvoice(String tenantId, UUID invoiceId, String reason) {
+        em.createQuery("FROM Conversation c WHERE c.tenantId = :tenant AND c.invoiceId = :invoice"
+                        + " AND c.status <> :closed", Conversation.class)
+                .setParameter("tenant", tenantId).setParameter("invoice", invoiceId)
+                .setParameter("closed", ConversationStatus.CLOSED)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList().forEach(c -> close(c, reason));
+    }
+
+    @Transactional
+    public void closeAllForClient(String tenantId, UUID clientId, String reason) {
+        waiting(tenantId, clientId).forEach(c -> close(c, reason));
+    }
+
+    /** You got what you were waiting for. */
+    @Transactional
+    public Conversation close(String tenantId, UUID id, String reason) {
+        Conversation conversation = lock(tenantId, id);
+        if (conversation.status() == ConversationStatus.CLOSED) {
+            throw ProblemException.conflict("conversation-closed", "the conversation is already closed");
+        }
+        close(conversation, reason == null || reason.isBlank() ? "ANSWERED" : reason);
+        return conversation;
+    }
+
+    @Transactional
+    public Conversation pause(String tenantId, UUID id, Instant until) {
+        Conversation conversation = lock(tenantId, id);
+        conversation.pause(requireFuture(until));
+        outbox.history(conversation, "PAUSED", "until " + until);
+        return conversation;
+    }
+
+    @Transactional
+    public Conversation resume(String tenantId, UUID id) {
+        Conversation conversation = lock(tenantId, id);
+        conversation.resume(config.silenceThreshold());
+        outbox.history(conversation, "RESUMED", null);
+        return conversation;
+    }
+
+    /** Pauses every waiting conversation of the client, and those opened before the pause ends. */
+    @Transactional
+    public List<Conversation> pauseClient(String tenantId, UUID clientId, Instant until, String reason) {
+        requireFuture(until);
+        em.createNativeQuery("""
+                INSERT INTO client_pause (tenant_id, client_id, paused_until, reason) VALUES (?1, ?2, ?3, ?4)
+                ON CONFLICT (tenant_id, client_id) DO UPDATE SET paused_until = EXCLUDED.paused_until,
+                    reason = EXCLUDED.reason""")
+                .setParameter(1, tenantId).setParameter(2, clientId)
+                .setParameter(3, OffsetDateTime.ofInstant(until, ZoneOffset.UTC)).setParameter(4, reason)
+                .executeUpdate();
+        List<Conversation> waiting = waiting(tenantId, clientId);
+        waiting.forEach(c -> {
+            c.pause(until);
+            outbox.history(c, "PAUSED", reason == null ? "client paused" : reason);
+        });
+        return waiting;
+    }
+
+    @Transactional
+    public List<Conversation> resumeClient(String tenantId, UUID clientId) {
+        em.createNativeQuery("DELETE FROM client_pause WHERE tenant_id = ?1 AND client_id = ?2")
+                .setParameter(1, tenantId).setParameter(2, clientId).executeUpdate();
+        List<Conversation> waiting = waiting(tenantId, clientId);
+        waiting.forEach(c -> {
+            c.resume(config.silenceThreshold());
+            outbox.history(c, "RESUMED", null);
+        });
+        return waiting;
+    }
+
+    private void close(Conversation conversation, String reason) {
+        conversation.close(reason, clock.instant());
+        closed(conversation, reason);
+    }
+
+    private void closed(Conversation conversation, String reason) {
+        discardDrafts(conversation);
+        outbox.history(conversation, "CLOSED", reason);
+        outbox.publish(conversation.tenantId(), conversation.clientId(), conversation.id(),
+                new FollowupEvents.ConversationClosed(conversation.id(), conversation.clientId(), reason));
+    }
+
+    /** Drafts written for a silence that has ended would only confuse: they are set aside. */
+    private void discardDrafts(Conversation conversation) {
+        em.createQuery("UPDATE FollowUp f SET f.status = :discarded WHERE f.conversationId = :id AND f.status = :draft")
+                .setParameter("discarded", FollowUp.Status.DISCARDED).setParameter("draft", FollowUp.Status.DRAFT)
+                .setParameter("id", conversation.id()).executeUpdate();
+    }
+
+    private List<Conversation> waiting(String tenantId, UUID clientId) {
+        return em.createQuery("FROM Conversation c WHERE c.tenantId = :tenant AND c.clientId = :client"
+                        + " AND c.status <> :closed ORDER BY c.openedAt", Conversation.class)
+                .setParameter("tenant", tenantId).setParameter("client", clientId)
+                .setParameter("closed", ConversationStatus.CLOSED)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    private java.util.Optional<Instant> clientPause(String tenantId, UUID clientId) {
+        @SuppressWarnings("unchecked")
+        List<OffsetDateTime> until = em.createNativeQuery(
+                        "SELECT paused_until FROM client_pause WHERE tenant_id = ?1 AND client_id = ?2")
+                .setParameter(1, tenantId).setParameter(2, clientId).getResultList();
+        return until.stream().map(OffsetDateTime::toInstant).filter(u -> u.isAfter(clock.instant())).findFirst();
+    }
+
+    private Instant requireFuture(Instant until) {
+        if (until == null || !until.isAfter(clock.instant())) {
+            throw ProblemException.invalidField("until", "must be in the future");
+        }
+        return until;
     }
 
     public Conversation get(String tenantId, UUID id) {
@@ -79,6 +235,19 @@ public class ConversationService {
             throw ProblemException.notFound("conversation", id);
         }
         return conversation;
+    }
+
+    private Conversation lock(String tenantId, UUID id) {
+        Conversation conversation = em.find(Conversation.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (conversation == null || !conversation.tenantId().equals(tenantId)) {
+            throw ProblemException.notFound("conversation", id);
+        }
+        return conversation;
+    }
+
+    public List<ConversationEntry> history(UUID conversationId) {
+        return em.createQuery("FROM ConversationEntry e WHERE e.conversationId = :id ORDER BY e.id",
+                ConversationEntry.class).setParameter("id", conversationId).getResultList();
     }
 
     public Page<Conversation> list(String tenantId, UUID clientId, ConversationStatus status, PageRequest page) {

@@ -1,6 +1,4 @@
-package dev.clientdesk.billing;
-
-import dev.clientdesk.kit.testing.MutableClock;
+package dev.clientdesk.kit.testing;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -8,9 +6,12 @@ import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 import java.time.Instant;
 
-/** Billing tests move time by hand (due dates, overdue checks); everything else reads the same clock. */
+/**
+ * In every service's tests the application clock is {@link #CLOCK}: it reads the real time until a test
+ * moves it (due dates, a week of silence). Tests that move it set it back with {@code CLOCK.set(Instant.now())}.
+ */
 @ApplicationScoped
-public class TestClock {
+public class TestClockProducer {
 
     public static final MutableClock CLOCK = new MutableClock(Instant.now());
 

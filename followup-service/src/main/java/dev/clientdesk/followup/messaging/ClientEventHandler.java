@@ -1,0 +1,52 @@
+package dev.clientdesk.followup.messaging;
+
+import dev.clientdesk.followup.events.ClientEventsIn;
+import dev.clientdesk.followup.service.ContactDirectory;
+import dev.clientdesk.followup.service.ConversationService;
+import dev.clientdesk.kit.events.CloudEvent;
+import dev.clientdesk.kit.events.CloudEventCodec;
+import dev.clientdesk.kit.messaging.EventHandler;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Set;
+
+/** Who the client is (for drafts in their language), and when to stop following up on them. */
+@ApplicationScoped
+public class ClientEventHandler implements EventHandler {
+
+    private final ContactDirectory contacts;
+    private final ConversationService conversations;
+    private final CloudEventCodec codec;
+
+    public ClientEventHandler(ContactDirectory contacts, ConversationService conversations, CloudEventCodec codec) {
+        this.contacts = contacts;
+        this.conversations = conversations;
+        this.codec = codec;
+    }
+
+    @Override
+    public String topic() {
+        return ClientEventsIn.TOPIC;
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of("ClientRegistered", "ClientAccepted", "ClientDeclined", "ClientOffboarded");
+    }
+
+    @Override
+    public void handle(CloudEvent event) {
+        switch (event.type()) {
+            case "ClientRegistered", "ClientAccepted" -> {
+                var client = codec.data(event, ClientEventsIn.ClientIdentified.class);
+                contacts.remember(event.tenantId(), client.clientId(),
+                        new ContactDirectory.Contact(client.name(), client.email(), client.locale()));
+            }
+            case "ClientDeclined", "ClientOffboarded" -> conversations.closeAllForClient(event.tenantId(),
+                    codec.data(event, ClientEventsIn.ClientGone.class).clientId(),
+                    event.type().equals("ClientDeclined") ? "CLIENT_DECLINED" : "CLIENT_OFFBOARDED");
+            default -> throw new IllegalArgumentException("unexpected " + event.type());
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.clientdesk.followup.service;
+
+import dev.clientdesk.followup.config.FollowupConfig;
+import dev.clientdesk.followup.domain.Conversation;
+import dev.clientdesk.followup.domain.FollowUp;
+import dev.clientdesk.followup.events.FollowupEvents;
+import dev.clientdesk.kit.problem.ProblemException;
+import dev.clientdesk.kit.web.ETags;
+import dev.clientdesk.kit.web.Page;
+import dev.clientdesk.kit.web.PageRequest;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Follow-up drafts: read, edit, send. Sending counts as your last outbound message. */
+@ApplicationScoped
+public class FollowUpService {
+
+    private static final Logger LOG = Logger.getLogger(FollowUpService.class);
+
+    private final EntityManager em;
+    private final FollowupOutbox outbox;
+    private final FollowupConfig config;
+    private final Mailer mailer;
+    private final Clock clock;
+
+    public FollowUpService(EntityManager em, FollowupOutbox outbox, FollowupConfig config, Mailer mailer,
+            Clock clock) {
+        this.em = em;
+        this.outbox = outbox;
+        this.config = config;
+        this.mailer = mailer;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public FollowUp edit(String tenantId, UUID id, String ifMatch, String subject, String body) {
+        FollowUp followUp = get(tenantId, id);
+        ETags.requireMatch(ifMatch, followUp.version());
+        followUp.edit(subject, body);
+        em.flush();
+        return followUp;
+    }
+
+    /**
+     * Marks the follow-up sent and, when it has a recipient, emails it (SMTP from {@code quarkus.mailer.*};
+     * the mock mailer only logs). A mail failure leaves it a draft and is reported.
+     */
+    @Transactional
+    public FollowUp send(String tenantId, UUID id) {
+        FollowUp followUp = em.find(FollowUp.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (followUp == null || !followUp.tenantId().equals(tenantId)) {
+            throw ProblemException.notFound("follow-up", id);
+        }
+        Instant now = clock.instant();
+        followUp.markSent(now);
+        Conversation conversation = em.find(Conversation.class, followUp.conversationId(),
+                LockModeType.PESSIMISTIC_WRITE);
+        conversation.outboundSent(now, config.silenceThreshold());
+        outbox.history(conversation, "FOLLOW_UP_SENT", "attempt " + followUp.attempt());
+        outbox.publish(tenantId, followUp.clientId(), followUp.id(), new FollowupEvents.FollowUpSent(followUp.id(),
+                conversation.id(), followUp.clientId(), followUp.attempt(), now));
+        if (followUp.recipient() != null && !followUp.recipient().isBlank()) {
+            try {
+                mailer.send(Mail.withText(followUp.recipient(), followUp.subject(), followUp.body()));
+            } catch (RuntimeException e) {
+                LOG.warnf("follow-up %s could not be mailed: %s", id, e.getMessage());
+                throw new ProblemException(502, "mail-not-sent", "Mail not sent",
+                        "the mail server refused the follow-up; it is still a draft");
+            }
+        }
+        return followUp;
+    }
+
+    public FollowUp get(String tenantId, UUID id) {
+        FollowUp followUp = em.find(FollowUp.class, id);
+        if (followUp == null || !followUp.tenantId().equals(tenantId)) {
+            throw ProblemException.notFound("follow-up", id);
+        }
+        return followUp;
+    }
+
+    public Page<FollowUp> list(String tenantId, UUID clientId, FollowUp.Status status, PageRequest page) {
+        String where = " WHERE f.tenantId = :tenant" + (clientId == null ? "" : " AND f.clientId = :client")
+                + (status == null ? "" : " AND f.status = :status");
+        TypedQuery<FollowUp> select = em.createQuery("FROM FollowUp f" + where + " ORDER BY f.createdAt DESC, f.id",
+                FollowUp.class);
+        TypedQuery<Long> count = em.createQuery("SELECT count(f) FROM FollowUp f" + where, Long.class);
+        for (TypedQuery<?> query : new TypedQuery<?>[] {select, count}) {
+            query.setParameter("tenant", tenantId);
+            if (clientId != null) {
+                query.setParameter("client", clientId);
+            }
+            if (status != null) {
+                query.setParameter("status", status);
+            }
+        }
+        return new Page<>(select.setFirstResult(page.offset()).setMaxResults(page.size).getResultList(), page.page,
+                page.size, count.getSingleResult());
+    }
+}

@@ -1,0 +1,160 @@
+package dev.clientdesk.followup.service;
+
+import dev.clientdesk.followup.config.FollowupConfig;
+import dev.clientdesk.followup.domain.Conversation;
+import dev.clientdesk.followup.domain.FollowUp;
+import dev.clientdesk.followup.domain.FollowUpTemplates;
+import dev.clientdesk.followup.events.FollowupEvents;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Finds conversations whose silence has lasted a threshold and acts once per window: a NoReplyForSevenDays
+ * event and a follow-up draft, or, after the last nudge, ClientWentSilent. Due rows are claimed with
+ * {@code FOR UPDATE SKIP LOCKED} through the partial index on {@code next_check_at}, so several replicas
+ * share the work, each conversation is handled once, and a crash mid-batch rolls the batch back whole.
+ */
+@ApplicationScoped
+public class SilenceScanner {
+
+    static final int BATCH = 200;
+    static final Duration RETRY_AFTER = Duration.ofHours(1);
+    private static final Logger LOG = Logger.getLogger(SilenceScanner.class);
+
+    private final EntityManager em;
+    private final FollowupOutbox outbox;
+    private final ContactDirectory contacts;
+    private final FollowupConfig config;
+    private final Clock clock;
+    private final FollowUpTemplates templates = FollowUpTemplates.load();
+
+    public SilenceScanner(EntityManager em, FollowupOutbox outbox, ContactDirectory contacts, FollowupConfig config,
+            Clock clock) {
+        this.em = em;
+        this.outbox = outbox;
+        this.contacts = contacts;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${followup.scan-interval}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        scan();
+    }
+
+    /** Handles every conversation due now, batch by batch; returns how many were handled. */
+    public int scan() {
+        int total = 0;
+        int handled;
+        do {
+            try {
+                handled = QuarkusTransaction.requiringNew().call(() -> scanBatch(BATCH));
+            } catch (RuntimeException e) {
+                LOG.warnf("silence scan batch failed, retrying one conversation at a time: %s", e.getMessage());
+                handled = scanOneByOne(BATCH);
+            }
+            total += handled;
+        } while (handled == BATCH);
+        return total;
+    }
+
+    int scanBatch(int limit) {
+        Instant now = clock.instant();
+        List<UUID> due = claimDue(limit);
+        for (UUID id : due) {
+            handle(em.find(Conversation.class, id), now);
+        }
+        return due.size();
+    }
+
+    /**
+     * One conversation per transaction, so one that cannot be handled is set aside for {@link #RETRY_AFTER}
+     * instead of holding up every other due conversation.
+     */
+    private int scanOneByOne(int limit) {
+        int handled = 0;
+        while (handled < limit) {
+            UUID[] claimed = new UUID[1];
+            try {
+                boolean any = QuarkusTransaction.requiringNew().call(() -> {
+                    List<UUID> due = claimDue(1);
+                    if (due.isEmpty()) {
+                        return false;
+                    }
+                    claimed[0] = due.get(0);
+                    handle(em.find(Conversation.class, claimed[0]), clock.instant());
+                    return true;
+                });
+                if (!any) {
+                    break;
+                }
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "conversation %s could not be checked; retrying in %s", claimed[0], RETRY_AFTER);
+                if (claimed[0] == null) {
+                    break;
+                }
+                defer(claimed[0]);
+            }
+            handled++;
+        }
+        return handled;
+    }
+
+    private void defer(UUID id) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "UPDATE conversation SET next_check_at = ?2 WHERE id = ?1")
+                .setParameter(1, id)
+                .setParameter(2, OffsetDateTime.ofInstant(clock.instant().plus(RETRY_AFTER), ZoneOffset.UTC))
+                .executeUpdate());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<UUID> claimDue(int limit) {
+        return em.createNativeQuery("""
+                SELECT id FROM conversation WHERE status = 'OPEN' AND next_check_at <= ?1
+                ORDER BY next_check_at LIMIT ?2 FOR UPDATE SKIP LOCKED""")
+                .setParameter(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).setParameter(2, limit)
+                .getResultList();
+    }
+
+    private void handle(Conversation conversation, Instant now) {
+        Conversation.CheckOutcome outcome = conversation.check(now, config.silenceThreshold());
+        if (outcome instanceof Conversation.Nudge nudge) {
+            outbox.history(conversation, "NO_REPLY", "attempt " + nudge.attempt());
+            outbox.publish(conversation.tenantId(), conversation.clientId(), conversation.id(),
+                    new FollowupEvents.NoReplyForSevenDays(conversation.id(), conversation.clientId(),
+                            conversation.invoiceId(), conversation.silentSince(), nudge.attempt()));
+            draft(conversation, nudge.attempt(), now);
+        } else if (outcome instanceof Conversation.WentSilent silent) {
+            outbox.history(conversation, "WENT_SILENT", "after " + silent.attempts() + " follow-ups");
+            outbox.publish(conversation.tenantId(), conversation.clientId(), conversation.id(),
+                    new FollowupEvents.ClientWentSilent(conversation.id(), conversation.clientId(),
+                            conversation.silentSince(), silent.attempts()));
+        } else if (outcome instanceof Conversation.Deferred deferred) {
+            outbox.history(conversation, "DEFERRED", "paused until " + deferred.until());
+        }
+    }
+
+    private void draft(Conversation conversation, int attempt, Instant now) {
+        var contact = contacts.find(conversation.tenantId(), conversation.clientId());
+        FollowUpTemplates.Draft draft = templates.draft(conversation,
+                contact.map(ContactDirectory.Contact::name).orElse(null),
+                contact.map(ContactDirectory.Contact::locale).orElse(null));
+        em.persist(new FollowUp(conversation, attempt, contact.map(ContactDirectory.Contact::email).orElse(null),
+                draft, now));
+    }
+}
