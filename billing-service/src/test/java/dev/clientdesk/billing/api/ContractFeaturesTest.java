@@ -32,7 +32,7 @@ class ContractFeaturesTest {
 
     @BeforeEach
     void now() {
-        TestClockProducer.CLOCK.set(Instant.now());
+        TestClockProducer.CLOCK.resume();
     }
 
     private static PaymentApiTest.Contract activeContract(String tenant, String... milestones) {

@@ -5,6 +5,7 @@ import dev.clientdesk.followup.service.SilenceScanner;
 import dev.clientdesk.kit.testing.TestClockProducer;
 import dev.clientdesk.kit.testing.TestTokens;
 import dev.clientdesk.kit.testing.TopicReader;
+import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -35,9 +36,12 @@ class FollowUpFlowTest {
     @Inject
     SilenceScanner scanner;
 
+    @Inject
+    MockMailbox mailbox;
+
     @AfterEach
     void backToNow() {
-        TestClockProducer.CLOCK.set(Instant.now());
+        TestClockProducer.CLOCK.resume();
     }
 
     static RequestSpecification as(String tenant) {
@@ -100,7 +104,11 @@ class FollowUpFlowTest {
         as(tenant).header("If-Match", etag).body("{\"body\":\"Edited text\"}").patch("/v1/followups/" + followUp)
                 .then().statusCode(200).body("body", equalTo("Edited text"));
         TestClockProducer.CLOCK.set(SENT.plus(Duration.ofDays(8)));
+        mailbox.clear();
         as(tenant).post("/v1/followups/" + followUp + "/send").then().statusCode(200).body("status", equalTo("SENT"));
+        var mails = mailbox.getMailsSentTo("aigerim@example.kz");
+        org.assertj.core.api.Assertions.assertThat(mails).hasSize(1);
+        org.assertj.core.api.Assertions.assertThat(mails.get(0).getText()).isEqualTo("Edited text");
         as(tenant).post("/v1/followups/" + followUp + "/send").then().statusCode(409);
         as(tenant).get("/v1/conversations/" + conversation).then()
                 .body("nextCheckAt", equalTo(SENT.plus(Duration.ofDays(15)).toString()))
