@@ -2,6 +2,7 @@ package dev.clientdesk.billing.domain;
 
 import dev.clientdesk.kit.money.Money;
 import dev.clientdesk.kit.problem.ProblemException;
+import dev.clientdesk.kit.tenant.TenantOwned;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,7 +18,7 @@ import java.util.UUID;
 
 /** A numbered request for money: the deposit or one stage of a project. */
 @Entity
-public class Invoice {
+public class Invoice implements TenantOwned {
 
     public enum Kind { DEPOSIT, MILESTONE, REVISION, FINAL }
 
@@ -140,6 +141,7 @@ public class Invoice {
     }
 
     public UUID id() { return id; }
+    @Override
     public String tenantId() { return tenantId; }
     public String number() { return number; }
     public UUID projectId() { return projectId; }

@@ -2,6 +2,7 @@ package dev.clientdesk.billing.domain;
 
 import dev.clientdesk.kit.money.Money;
 import dev.clientdesk.kit.problem.ProblemException;
+import dev.clientdesk.kit.tenant.TenantOwned;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -21,7 +22,7 @@ import java.util.UUID;
 
 /** A contract with a client: the fee, the deposit and the stages it is paid in. */
 @Entity
-public class Project {
+public class Project implements TenantOwned {
 
     @Id
     private UUID id;
@@ -184,6 +185,7 @@ public class Project {
     }
 
     public UUID id() { return id; }
+    @Override
     public String tenantId() { return tenantId; }
     public UUID clientId() { return clientId; }
     public String title() { return title; }

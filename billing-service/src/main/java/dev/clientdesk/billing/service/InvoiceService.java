@@ -8,6 +8,7 @@ import dev.clientdesk.kit.money.Money;
 import dev.clientdesk.kit.problem.ProblemException;
 import dev.clientdesk.kit.web.Page;
 import dev.clientdesk.kit.web.PageRequest;
+import dev.clientdesk.kit.tenant.TenantOwned;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -121,18 +122,12 @@ public class InvoiceService {
     }
 
     public Invoice get(String tenantId, UUID id) {
-        Invoice invoice = em.find(Invoice.class, id);
-        if (invoice == null || !invoice.tenantId().equals(tenantId)) {
-            throw ProblemException.notFound("invoice", id);
-        }
+        Invoice invoice = TenantOwned.require(em.find(Invoice.class, id), tenantId, "invoice", id);
         return invoice;
     }
 
     private Invoice lock(String tenantId, UUID id) {
-        Invoice invoice = em.find(Invoice.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (invoice == null || !invoice.tenantId().equals(tenantId)) {
-            throw ProblemException.notFound("invoice", id);
-        }
+        Invoice invoice = TenantOwned.require(em.find(Invoice.class, id, LockModeType.PESSIMISTIC_WRITE), tenantId, "invoice", id);
         return invoice;
     }
 

@@ -12,6 +12,7 @@ import dev.clientdesk.kit.money.Money;
 import dev.clientdesk.kit.problem.ProblemException;
 import dev.clientdesk.kit.web.Page;
 import dev.clientdesk.kit.web.PageRequest;
+import dev.clientdesk.kit.tenant.TenantOwned;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -126,19 +127,13 @@ public class ProjectService {
     }
 
     public Project get(String tenantId, UUID id) {
-        Project project = em.find(Project.class, id);
-        if (project == null || !project.tenantId().equals(tenantId)) {
-            throw ProblemException.notFound("project", id);
-        }
+        Project project = TenantOwned.require(em.find(Project.class, id), tenantId, "project", id);
         return project;
     }
 
     /** The project row locked for this transaction, so concurrent changes to it queue up. */
     Project lock(String tenantId, UUID id) {
-        Project project = em.find(Project.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (project == null || !project.tenantId().equals(tenantId)) {
-            throw ProblemException.notFound("project", id);
-        }
+        Project project = TenantOwned.require(em.find(Project.class, id, LockModeType.PESSIMISTIC_WRITE), tenantId, "project", id);
         return project;
     }
 

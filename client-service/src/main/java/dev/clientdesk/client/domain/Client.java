@@ -2,6 +2,7 @@ package dev.clientdesk.client.domain;
 
 import dev.clientdesk.kit.money.Money;
 import dev.clientdesk.kit.problem.ProblemException;
+import dev.clientdesk.kit.tenant.TenantOwned;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,7 +20,7 @@ import java.util.UUID;
 
 /** A person or company you work with or might: from lead to accepted, active and ended, or declined. */
 @Entity
-public class Client {
+public class Client implements TenantOwned {
 
     @Id
     private UUID id;
@@ -120,6 +121,7 @@ public class Client {
     }
 
     public UUID id() { return id; }
+    @Override
     public String tenantId() { return tenantId; }
     public String name() { return name; }
     public String email() { return email; }

@@ -1,5 +1,6 @@
 package dev.clientdesk.client.domain;
 
+import dev.clientdesk.kit.tenant.TenantOwned;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
@@ -13,7 +14,7 @@ import java.util.UUID;
 
 /** A colleague you refer declined or ended clients to. */
 @Entity
-public class ReferralPartner {
+public class ReferralPartner implements TenantOwned {
 
     @Id
     private UUID id;
@@ -53,6 +54,7 @@ public class ReferralPartner {
     }
 
     public UUID id() { return id; }
+    @Override
     public String tenantId() { return tenantId; }
     public String name() { return name; }
     public String email() { return email; }

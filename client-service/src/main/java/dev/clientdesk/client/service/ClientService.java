@@ -15,6 +15,7 @@ import dev.clientdesk.kit.problem.ProblemException;
 import dev.clientdesk.kit.web.ETags;
 import dev.clientdesk.kit.web.Page;
 import dev.clientdesk.kit.web.PageRequest;
+import dev.clientdesk.kit.tenant.TenantOwned;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -103,10 +104,7 @@ public class ClientService {
     }
 
     public Client get(String tenantId, UUID id) {
-        Client client = em.find(Client.class, id);
-        if (client == null || !client.tenantId().equals(tenantId)) {
-            throw ProblemException.notFound("client", id);
-        }
+        Client client = TenantOwned.require(em.find(Client.class, id), tenantId, "client", id);
         return client;
     }
 

@@ -5,6 +5,7 @@ import dev.clientdesk.kit.problem.ProblemException;
 import dev.clientdesk.kit.web.ETags;
 import dev.clientdesk.kit.web.Page;
 import dev.clientdesk.kit.web.PageRequest;
+import dev.clientdesk.kit.tenant.TenantOwned;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -51,10 +52,7 @@ public class PartnerService {
     }
 
     public ReferralPartner get(String tenantId, UUID id) {
-        ReferralPartner partner = em.find(ReferralPartner.class, id);
-        if (partner == null || !partner.tenantId().equals(tenantId)) {
-            throw ProblemException.notFound("partner", id);
-        }
+        ReferralPartner partner = TenantOwned.require(em.find(ReferralPartner.class, id), tenantId, "partner", id);
         return partner;
     }
 

@@ -1,5 +1,6 @@
 package dev.clientdesk.followup.domain;
 
+import dev.clientdesk.kit.tenant.TenantOwned;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,7 +22,7 @@ import java.util.UUID;
  * the start of the silence window and our last outbound message.
  */
 @Entity
-public class Conversation {
+public class Conversation implements TenantOwned {
 
     public enum Kind { INVOICE_PAYMENT, MANUAL }
 
@@ -170,6 +171,7 @@ public class Conversation {
     }
 
     public UUID id() { return id; }
+    @Override
     public String tenantId() { return tenantId; }
     public UUID clientId() { return clientId; }
     public UUID invoiceId() { return invoiceId; }

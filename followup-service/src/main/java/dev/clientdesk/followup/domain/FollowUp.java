@@ -1,6 +1,7 @@
 package dev.clientdesk.followup.domain;
 
 import dev.clientdesk.kit.problem.ProblemException;
+import dev.clientdesk.kit.tenant.TenantOwned;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,7 +14,7 @@ import java.util.UUID;
 
 /** A follow-up message drafted for a silent client; you edit it if you like and send it. */
 @Entity
-public class FollowUp {
+public class FollowUp implements TenantOwned {
 
     public enum Status { DRAFT, SENT, DISCARDED }
 
@@ -85,6 +86,7 @@ public class FollowUp {
     }
 
     public UUID id() { return id; }
+    @Override
     public String tenantId() { return tenantId; }
     public UUID conversationId() { return conversationId; }
     public UUID clientId() { return clientId; }

@@ -10,6 +10,7 @@ import dev.clientdesk.followup.events.FollowupEvents;
 import dev.clientdesk.kit.problem.ProblemException;
 import dev.clientdesk.kit.web.Page;
 import dev.clientdesk.kit.web.PageRequest;
+import dev.clientdesk.kit.tenant.TenantOwned;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -230,18 +231,12 @@ public class ConversationService {
     }
 
     public Conversation get(String tenantId, UUID id) {
-        Conversation conversation = em.find(Conversation.class, id);
-        if (conversation == null || !conversation.tenantId().equals(tenantId)) {
-            throw ProblemException.notFound("conversation", id);
-        }
+        Conversation conversation = TenantOwned.require(em.find(Conversation.class, id), tenantId, "conversation", id);
         return conversation;
     }
 
     private Conversation lock(String tenantId, UUID id) {
-        Conversation conversation = em.find(Conversation.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (conversation == null || !conversation.tenantId().equals(tenantId)) {
-            throw ProblemException.notFound("conversation", id);
-        }
+        Conversation conversation = TenantOwned.require(em.find(Conversation.class, id, LockModeType.PESSIMISTIC_WRITE), tenantId, "conversation", id);
         return conversation;
     }
 

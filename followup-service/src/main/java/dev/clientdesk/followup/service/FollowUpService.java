@@ -8,6 +8,7 @@ import dev.clientdesk.kit.problem.ProblemException;
 import dev.clientdesk.kit.web.ETags;
 import dev.clientdesk.kit.web.Page;
 import dev.clientdesk.kit.web.PageRequest;
+import dev.clientdesk.kit.tenant.TenantOwned;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 
@@ -59,10 +60,7 @@ public class FollowUpService {
      */
     @Transactional
     public FollowUp send(String tenantId, UUID id) {
-        FollowUp followUp = em.find(FollowUp.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (followUp == null || !followUp.tenantId().equals(tenantId)) {
-            throw ProblemException.notFound("follow-up", id);
-        }
+        FollowUp followUp = TenantOwned.require(em.find(FollowUp.class, id, LockModeType.PESSIMISTIC_WRITE), tenantId, "follow-up", id);
         Instant now = clock.instant();
         followUp.markSent(now);
         Conversation conversation = em.find(Conversation.class, followUp.conversationId(),
@@ -84,10 +82,7 @@ public class FollowUpService {
     }
 
     public FollowUp get(String tenantId, UUID id) {
-        FollowUp followUp = em.find(FollowUp.class, id);
-        if (followUp == null || !followUp.tenantId().equals(tenantId)) {
-            throw ProblemException.notFound("follow-up", id);
-        }
+        FollowUp followUp = TenantOwned.require(em.find(FollowUp.class, id), tenantId, "follow-up", id);
         return followUp;
     }
 
