@@ -1,5 +1,6 @@
 package dev.clientdesk.billing.messaging;
 
+import dev.clientdesk.billing.service.ProjectService;
 import dev.clientdesk.billing.service.SettlementService;
 import dev.clientdesk.kit.events.CloudEvent;
 import dev.clientdesk.kit.events.CloudEventCodec;
@@ -10,18 +11,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import java.util.UUID;
 
-/** An offboarded client's projects are settled per contract. */
+/** A declined client gets no contract; an offboarded client gets none either, and their projects are settled. */
 @ApplicationScoped
 public class ClientEventHandler implements EventHandler {
 
-    public record ClientOffboarded(UUID clientId, String reason) {
+    public record ClientGone(UUID clientId) {
     }
 
     private final SettlementService settlements;
+    private final ProjectService projects;
     private final CloudEventCodec codec;
 
-    public ClientEventHandler(SettlementService settlements, CloudEventCodec codec) {
+    public ClientEventHandler(SettlementService settlements, ProjectService projects, CloudEventCodec codec) {
         this.settlements = settlements;
+        this.projects = projects;
         this.codec = codec;
     }
 
@@ -32,11 +35,16 @@ public class ClientEventHandler implements EventHandler {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of("ClientOffboarded");
+        return Set.of("ClientDeclined", "ClientOffboarded");
     }
 
     @Override
     public void handle(CloudEvent event) {
-        settlements.settleClient(event.tenantId(), codec.data(event, ClientOffboarded.class).clientId());
+        UUID clientId = codec.data(event, ClientGone.class).clientId();
+        boolean declined = "ClientDeclined".equals(event.type());
+        projects.markUnavailable(event.tenantId(), clientId, declined ? "declined" : "relationship ended");
+        if (!declined) {
+            settlements.settleClient(event.tenantId(), clientId);
+        }
     }
 }

@@ -53,6 +53,7 @@ public class ProjectService {
     /** Contracts the project from the workspace defaults and the request, and issues the deposit invoice. */
     @Transactional
     public Contracted contract(String tenantId, CreateProject request) {
+        requireAvailable(tenantId, request.clientId());
         BillingSettings defaults = settings.current(tenantId);
         BigDecimal deposit = request.depositPercent() == null ? defaults.defaultDepositPercent()
                 : request.depositPercent();
@@ -124,6 +125,28 @@ public class ProjectService {
         outbox.publish(tenantId, project.clientId(), project.id(), new BillingEvents.RevisionRequested(project.id(),
                 project.clientId(), number, billable, billable ? project.terms().revisionFee() : null));
         return new RevisionOutcome(project, number, billable, invoice);
+    }
+
+    /** Remembers a client that was declined or ended with, as client-service announced. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markUnavailable(String tenantId, UUID clientId, String reason) {
+        em.createNativeQuery("""
+                INSERT INTO unavailable_client (tenant_id, client_id, reason, since) VALUES (?1, ?2, ?3, ?4)
+                ON CONFLICT (tenant_id, client_id) DO UPDATE SET reason = EXCLUDED.reason""")
+                .setParameter(1, tenantId).setParameter(2, clientId).setParameter(3, reason)
+                .setParameter(4, java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
+                .executeUpdate();
+    }
+
+    private void requireAvailable(String tenantId, UUID clientId) {
+        @SuppressWarnings("unchecked")
+        List<String> reasons = em.createNativeQuery(
+                        "SELECT reason FROM unavailable_client WHERE tenant_id = ?1 AND client_id = ?2")
+                .setParameter(1, tenantId).setParameter(2, clientId).getResultList();
+        if (!reasons.isEmpty()) {
+            throw ProblemException.conflict("client-not-available",
+                    "no new contract for client " + clientId + ": " + reasons.get(0));
+        }
     }
 
     public Project get(String tenantId, UUID id) {

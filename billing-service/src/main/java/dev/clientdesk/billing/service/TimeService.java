@@ -29,11 +29,12 @@ public class TimeService {
             String note) {
     }
 
-    /** Per currency: billed (not void), paid, outstanding, and the hourly rate paid money buys you. */
+    /** Per currency: billed (not void), paid, refunded, outstanding, and the hourly rate the money kept buys you. */
     public record Economics(UUID clientId, BigDecimal hoursLogged, List<CurrencyTotals> totals) {
     }
 
-    public record CurrencyTotals(Money billed, Money paid, Money outstanding, Money effectiveHourlyRate) {
+    public record CurrencyTotals(Money billed, Money paid, Money refunded, Money outstanding,
+            Money effectiveHourlyRate) {
     }
 
     private final EntityManager em;
@@ -76,8 +77,11 @@ public class TimeService {
                 .setParameter(1, tenantId).setParameter(2, clientId).getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT currency, SUM(amount), SUM(paid) FROM invoice
-                WHERE tenant_id = ?1 AND client_id = ?2 AND status <> 'VOID' GROUP BY currency ORDER BY currency""")
+                SELECT i.currency, SUM(i.amount), SUM(i.paid), COALESCE(MAX(r.refunded), 0) FROM invoice i
+                LEFT JOIN (SELECT currency, SUM(amount) AS refunded FROM refund WHERE tenant_id = ?1 AND client_id = ?2
+                           GROUP BY currency) r ON r.currency = i.currency
+                WHERE i.tenant_id = ?1 AND i.client_id = ?2 AND i.status <> 'VOID'
+                GROUP BY i.currency ORDER BY i.currency""")
                 .setParameter(1, tenantId).setParameter(2, clientId).getResultList();
         if (rows.isEmpty() && minutes == 0) {
             throw ProblemException.notFound("client with billing history", clientId);
@@ -88,10 +92,12 @@ public class TimeService {
             int digits = Money.fractionDigits(currency);
             Money billed = new Money(((BigDecimal) row[1]).setScale(digits, RoundingMode.UNNECESSARY), currency);
             Money paid = new Money(((BigDecimal) row[2]).setScale(digits, RoundingMode.UNNECESSARY), currency);
-            Money rate = minutes == 0 || paid.amount().signum() == 0 ? null : new Money(paid.amount()
+            Money refunded = new Money(((BigDecimal) row[3]).setScale(digits, RoundingMode.UNNECESSARY), currency);
+            Money kept = paid.minus(refunded);
+            Money rate = minutes == 0 || kept.amount().signum() <= 0 ? null : new Money(kept.amount()
                     .multiply(BigDecimal.valueOf(60)).divide(BigDecimal.valueOf(minutes), digits, RoundingMode.HALF_UP),
                     currency);
-            totals.add(new CurrencyTotals(billed, paid, billed.minus(paid), rate));
+            totals.add(new CurrencyTotals(billed, paid, refunded, billed.minus(paid), rate));
         }
         return new Economics(clientId, BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2,
                 RoundingMode.HALF_UP), totals);

@@ -175,6 +175,22 @@ class ContractFeaturesTest {
                 .body("milestones.status", contains("INVOICED", "PENDING"));
     }
 
+    @Test
+    void a_declined_client_gets_no_contract() throws Exception {
+        String tenant = "ws-declined-" + UUID.randomUUID();
+        String clientId = UUID.randomUUID().toString();
+        ObjectNode event = (ObjectNode) TopicReader.parse(
+                Files.readString(Path.of("../contracts/clients.v1/ClientDeclined.json")));
+        event.put("id", UUID.randomUUID().toString()).put("tenantid", tenant).put("subject", clientId);
+        ((ObjectNode) event.get("data")).put("clientId", clientId);
+        TopicReader.send("clients.v1", clientId, event.toString());
+
+        String body = BillingApiTest.project(UUID.fromString(clientId), "100", "EUR", "20", "80");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(tenant).body(body).post("/v1/projects")
+                .then().statusCode(409).body("type", containsString("client-not-available")));
+        as("ws-other-" + UUID.randomUUID()).body(body).post("/v1/projects").then().statusCode(201);
+    }
+
     private static String offboard(String tenant, PaymentApiTest.Contract c) throws Exception {
         String clientId = as(tenant).get("/v1/projects/" + c.projectId()).then().extract().path("clientId");
         ObjectNode event = (ObjectNode) TopicReader.parse(
