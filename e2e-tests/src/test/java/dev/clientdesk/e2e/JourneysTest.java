@@ -154,6 +154,9 @@ class JourneysTest {
                 .then().body("status", equalTo("CANCELLED")));
         billing(tenant).get("/v1/clients/" + clientId + "/economics").then()
                 .body("totals[0].refunded.amount", equalTo("100.00"));
+        // client-service hears of the refund too: only the 100.00 kept counts as paid.
+        await().atMost(EVENTUALLY).untilAsserted(() -> clients(tenant).get("/v1/clients/" + clientId + "/health")
+                .then().body("paid.amount", equalTo("100.00")));
         await().atMost(EVENTUALLY).untilAsserted(() -> followups(tenant).get("/v1/conversations?clientId=" + clientId)
                 .then().body("items.status", everyItem(equalTo("CLOSED"))));
         followups(tenant).get("/v1/followups?clientId=" + clientId + "&status=DRAFT").then().body("total", equalTo(0));

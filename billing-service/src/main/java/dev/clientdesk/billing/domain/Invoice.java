@@ -80,7 +80,7 @@ public class Invoice implements TenantOwned {
         if (status == InvoiceStatus.DRAFT) {
             throw ProblemException.conflict("invoice-not-sent", "invoice " + number + " is a draft; send it first");
         }
-        if (status == InvoiceStatus.PAID || status == InvoiceStatus.VOID) {
+        if (status == InvoiceStatus.PAID || status == InvoiceStatus.VOID || status == InvoiceStatus.SETTLED) {
             throw ProblemException.conflict("invoice-closed", "invoice " + number + " is " + status);
         }
         if (!payment.currency().equals(currency)) {
@@ -104,6 +104,11 @@ public class Invoice implements TenantOwned {
             throw ProblemException.conflict("invoice-has-payments", "invoice " + number + " has payments");
         }
         moveTo(InvoiceStatus.VOID);
+    }
+
+    /** Closes a part-paid invoice in an offboarding settlement; what it still asked for is settled there. */
+    public void settle() {
+        moveTo(InvoiceStatus.SETTLED);
     }
 
     public boolean isOverdue(LocalDate today) {

@@ -46,6 +46,10 @@ public final class PaymentSchedule {
             int index = order.get(n);
             parts.set(index, parts.get(index).add(BigInteger.ONE));
         }
+        if (parts.stream().anyMatch(part -> part.signum() == 0)) {
+            throw new ScheduleException("totalFee.amount", "the fee " + fee + " is too small for this split:"
+                    + " a part would be zero");
+        }
         return parts.stream().map(minor -> Money.ofMinor(minor.longValueExact(), fee.currency())).toList();
     }
 

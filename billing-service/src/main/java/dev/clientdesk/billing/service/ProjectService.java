@@ -61,10 +61,8 @@ public class ProjectService {
             throw ProblemException.invalidField("depositPercent", "must be between " + defaults.minDepositPercent()
                     + " and " + defaults.maxDepositPercent() + " percent (your billing settings)");
         }
-        Money revisionFee = request.revisionFee() != null ? request.revisionFee()
-                : new Money(defaults.revisionFee().amount().setScale(
-                        Money.fractionDigits(request.totalFee().currency()), java.math.RoundingMode.HALF_UP),
-                        request.totalFee().currency());
+        Money revisionFee = request.revisionFee() != null ? request.revisionFee() : defaultRevisionFee(defaults,
+                request.totalFee().currency());
         if (!revisionFee.currency().equals(request.totalFee().currency())) {
             throw ProblemException.invalidField("revisionFee", "must be in the fee's currency "
                     + request.totalFee().currency());
@@ -183,6 +181,19 @@ public class ProjectService {
         }
         return new Page<>(select.setFirstResult(page.offset()).setMaxResults(page.size).getResultList(), page.page,
                 page.size, count.getSingleResult());
+    }
+
+    /** The workspace default applies in its own currency; in another one the request must state the fee. */
+    private static Money defaultRevisionFee(BillingSettings defaults, String currency) {
+        Money fee = defaults.revisionFee();
+        if (fee.currency().equals(currency)) {
+            return fee;
+        }
+        if (fee.amount().signum() == 0) {
+            return Money.zero(currency);
+        }
+        throw ProblemException.invalidField("revisionFee", "your default revision fee is in " + fee.currency()
+                + "; state the fee in " + currency + " for this project");
     }
 
     private static int orDefault(Integer value, int fallback) {

@@ -9,6 +9,7 @@ import dev.clientdesk.kit.money.Money;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
@@ -17,18 +18,21 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Settles a client's open projects when the relationship ends (seed 003: fulfil what is committed, refund
- * per contract, move on). Per project: invoices nobody has paid anything on are voided; what was earned is
- * the completed stages plus the cancellation fee on the unfinished rest; if the client paid more than that
- * the difference is refunded, if less a final invoice asks for it.
+ * Settles a client's open projects when the relationship ends (seed 003: fulfil what is committed, refund per
+ * contract, move on). Per project, what was earned is the completed stages, the extras already billed
+ * (revisions beyond the included ones, earlier final invoices) and the cancellation fee on the unfinished
+ * rest. Invoices nobody paid anything on are voided, part-paid ones are settled; then if the client paid more
+ * than was earned the difference is refunded, if less a final invoice asks for it.
  */
 @ApplicationScoped
 public class SettlementService {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final Set<Invoice.Kind> EXTRAS = Set.of(Invoice.Kind.REVISION, Invoice.Kind.FINAL);
 
     private final EntityManager em;
     private final InvoiceIssuer issuer;
@@ -47,47 +51,54 @@ public class SettlementService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Settlement> settleClient(String tenantId, UUID clientId) {
-        List<Project> open = em.createQuery("FROM Project p WHERE p.tenantId = :tenant AND p.clientId = :client"
-                        + " AND p.status IN :open ORDER BY p.createdAt", Project.class)
+        List<UUID> open = em.createQuery("SELECT p.id FROM Project p WHERE p.tenantId = :tenant"
+                        + " AND p.clientId = :client AND p.status IN :open ORDER BY p.createdAt", UUID.class)
                 .setParameter("tenant", tenantId).setParameter("client", clientId)
                 .setParameter("open", List.of(ProjectStatus.AWAITING_DEPOSIT, ProjectStatus.ACTIVE))
                 .getResultList();
-        return open.stream().map(this::settle).toList();
+        return open.stream().map(this::settle).flatMap(java.util.Optional::stream).toList();
     }
 
-    private Settlement settle(Project project) {
-        List<Invoice> invoices = em.createQuery("FROM Invoice i WHERE i.projectId = :project ORDER BY i.issuedAt",
-                Invoice.class).setParameter("project", project.id()).getResultList();
+    private java.util.Optional<Settlement> settle(UUID projectId) {
+        // Invoices first, then the project: the order payments lock them in, so the two never deadlock.
+        List<Invoice> invoices = em.createQuery("FROM Invoice i WHERE i.projectId = :project ORDER BY i.id",
+                        Invoice.class)
+                .setParameter("project", projectId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        Project project = em.find(Project.class, projectId, LockModeType.PESSIMISTIC_WRITE);
+        if (project.status() != ProjectStatus.AWAITING_DEPOSIT && project.status() != ProjectStatus.ACTIVE) {
+            return java.util.Optional.empty();
+        }
+        Money zero = Money.zero(project.currency());
+        Money extras = invoices.stream().filter(i -> EXTRAS.contains(i.kind()) && i.status() != InvoiceStatus.VOID)
+                .map(Invoice::amount).reduce(zero, Money::plus);
+        Money completed = project.completedWork();
+        BigDecimal cancellationFee = project.fee().minus(completed).amount()
+                .multiply(project.cancellationFeePercent())
+                .divide(HUNDRED, Money.fractionDigits(project.currency()), RoundingMode.HALF_UP);
+        Money earned = completed.plus(extras).plus(new Money(cancellationFee, project.currency()));
+
         for (Invoice invoice : invoices) {
             boolean nothingPaid = invoice.paid().amount().signum() == 0;
             if (nothingPaid && (invoice.status() == InvoiceStatus.DRAFT || invoice.status() == InvoiceStatus.SENT)) {
                 issuer.voidInvoice(invoice, "client offboarded");
+            } else if (invoice.status() == InvoiceStatus.PARTIALLY_PAID) {
+                invoice.settle();
             }
         }
-        Money paid = invoices.stream().map(Invoice::paid).reduce(Money.zero(project.currency()), Money::plus);
-        Money outstanding = invoices.stream().filter(i -> i.status() == InvoiceStatus.PARTIALLY_PAID)
-                .map(Invoice::outstanding).reduce(Money.zero(project.currency()), Money::plus);
-        Money completed = project.completedWork();
-        Money unfinished = project.fee().minus(completed);
-        BigDecimal fee = unfinished.amount().multiply(project.cancellationFeePercent()).divide(HUNDRED,
-                Money.fractionDigits(project.currency()), RoundingMode.HALF_UP);
-        Money earned = completed.plus(new Money(fee, project.currency()));
+        Money paid = invoices.stream().map(Invoice::paid).reduce(zero, Money::plus);
         project.cancel();
 
-        Money refunded = Money.zero(project.currency());
+        Money refunded = zero;
         Invoice finalInvoice = null;
         if (paid.compareTo(earned) > 0) {
             refunded = paid.minus(earned);
             refund(project, refunded);
-        } else {
-            Money stillDue = earned.minus(paid).minus(outstanding);
-            if (stillDue.amount().signum() > 0) {
-                finalInvoice = issuer.issue(project, Invoice.Kind.FINAL, project.title()
-                        + ": completed work and cancellation fee per contract", stillDue);
-                issuer.send(finalInvoice, project.paymentTermsDays());
-            }
+        } else if (earned.compareTo(paid) > 0) {
+            finalInvoice = issuer.issue(project, Invoice.Kind.FINAL, project.title()
+                    + ": completed work, extras and cancellation fee per contract", earned.minus(paid));
+            issuer.send(finalInvoice, project.paymentTermsDays());
         }
-        return new Settlement(project.id(), earned, paid, refunded, finalInvoice);
+        return java.util.Optional.of(new Settlement(project.id(), earned, paid, refunded, finalInvoice));
     }
 
     private void refund(Project project, Money amount) {

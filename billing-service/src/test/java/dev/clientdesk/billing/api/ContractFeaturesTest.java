@@ -176,6 +176,31 @@ class ContractFeaturesTest {
     }
 
     @Test
+    void offboarding_counts_billed_revisions_as_earned_and_settles_a_part_paid_invoice() throws Exception {
+        String tenant = "ws-settle3-" + UUID.randomUUID();
+        var project = as(tenant).body("{\"clientId\":\"" + UUID.randomUUID() + "\",\"title\":\"Logo\","
+                        + "\"totalFee\":{\"amount\":\"1000\",\"currency\":\"EUR\"},\"milestones\":[{\"name\":\"All\",\"percent\":\"80\"}],"
+                        + "\"includedRevisions\":0,\"revisionFee\":{\"amount\":\"80\",\"currency\":\"EUR\"}}")
+                .post("/v1/projects").then().statusCode(201).extract();
+        String projectId = project.path("id");
+        String deposit = project.path("depositInvoiceId");
+        as(tenant).post("/v1/invoices/" + deposit + "/send").then().statusCode(200);
+        pay(tenant, deposit, "200", "EUR", 201);
+        String revision = as(tenant).body("{}").post("/v1/projects/" + projectId + "/revisions").then()
+                .statusCode(201).extract().path("invoice.id");
+        as(tenant).post("/v1/invoices/" + revision + "/send").then().statusCode(200);
+        pay(tenant, revision, "30", "EUR", 201);
+        PaymentApiTest.Contract c = new PaymentApiTest.Contract(projectId, deposit, List.of());
+        offboard(tenant, c);
+
+        // Earned: revision 80.00 + 10% of the unfinished 1000.00 = 180.00; paid 230.00 → refund 50.00.
+        await().atMost(Duration.ofSeconds(30)).until(() -> refunds(projectId).contains("50.00"));
+        as(tenant).get("/v1/invoices/" + revision).then().body("status", equalTo("SETTLED"))
+                .body("paid.amount", equalTo("30.00"));
+        pay(tenant, revision, "10", "EUR", 409);
+    }
+
+    @Test
     void a_declined_client_gets_no_contract() throws Exception {
         String tenant = "ws-declined-" + UUID.randomUUID();
         String clientId = UUID.randomUUID().toString();

@@ -71,6 +71,13 @@ class PaymentScheduleTest {
     }
 
     @Example
+    void a_fee_too_small_for_its_split_is_refused_rather_than_billing_zero() {
+        assertThatThrownBy(() -> PaymentSchedule.allocate(Money.of("1", "JPY"),
+                List.of(BigDecimal.TEN, new BigDecimal("45"), new BigDecimal("45"))))
+                .hasMessageContaining("too small");
+    }
+
+    @Example
     void zero_negative_and_over_precise_percents_are_refused() {
         Money fee = Money.of("100", "EUR");
         assertThatThrownBy(() -> PaymentSchedule.allocate(fee, List.of(BigDecimal.ZERO, BigDecimal.valueOf(100))))
@@ -85,7 +92,8 @@ class PaymentScheduleTest {
     Arbitrary<Money> fees() {
         Arbitrary<String> currency = Arbitraries.of("JPY", "EUR", "USD", "KWD", "BHD", "TRY", "KZT", "GEL", "BGN");
         return currency.flatMap(code -> {
-            return Arbitraries.longs().between(1, 100_000_000_000L).map(minor -> Money.ofMinor(minor, code));
+            // From 10,000 minor units every part of at least 0.01% is at least one minor unit.
+            return Arbitraries.longs().between(10_000, 100_000_000_000L).map(minor -> Money.ofMinor(minor, code));
         });
     }
 

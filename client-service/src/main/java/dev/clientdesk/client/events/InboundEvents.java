@@ -21,6 +21,9 @@ public final class InboundEvents {
     public record PaymentReceived(UUID paymentId, UUID invoiceId, UUID clientId, Money amount, Instant receivedAt) {
     }
 
+    public record RefundIssued(UUID refundId, UUID projectId, UUID clientId, Money amount) {
+    }
+
     public record TimeLogged(UUID entryId, UUID projectId, UUID clientId, int minutes, String kind, LocalDate date) {
     }
 

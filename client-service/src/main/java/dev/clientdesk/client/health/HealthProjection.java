@@ -41,6 +41,12 @@ public class HealthProjection {
                 .executeUpdate();
     }
 
+    /** Money given back no longer counts as paid. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refundIssued(String tenantId, UUID clientId, Money amount) {
+        paymentReceived(tenantId, clientId, new Money(amount.amount().negate(), amount.currency()));
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(String tenantId, UUID clientId, String column, long amount) {
         if (!List.of("minutes_logged", "late_payments", "silent_episodes", "nudges").contains(column)) {

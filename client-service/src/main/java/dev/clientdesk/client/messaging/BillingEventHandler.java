@@ -32,7 +32,7 @@ public class BillingEventHandler implements EventHandler {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of("ProjectContracted", "PaymentReceived", "TimeLogged", "InvoiceOverdue");
+        return Set.of("ProjectContracted", "PaymentReceived", "RefundIssued", "TimeLogged", "InvoiceOverdue");
     }
 
     @Override
@@ -44,6 +44,10 @@ public class BillingEventHandler implements EventHandler {
             case "PaymentReceived" -> {
                 var payment = codec.data(event, InboundEvents.PaymentReceived.class);
                 health.paymentReceived(tenant, payment.clientId(), payment.amount());
+            }
+            case "RefundIssued" -> {
+                var refund = codec.data(event, InboundEvents.RefundIssued.class);
+                health.refundIssued(tenant, refund.clientId(), refund.amount());
             }
             case "TimeLogged" -> {
                 var time = codec.data(event, InboundEvents.TimeLogged.class);

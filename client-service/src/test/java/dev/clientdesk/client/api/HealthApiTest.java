@@ -38,7 +38,9 @@ class HealthApiTest {
         send("billing.v1/ProjectContracted", tenant, greedy, null);
         String payment = send("billing.v1/PaymentReceived", tenant, greedy, "400.00");
         resend("billing.v1/PaymentReceived", tenant, greedy, "400.00", payment);
-        send("billing.v1/PaymentReceived", tenant, greedy, "200.00");
+        send("billing.v1/PaymentReceived", tenant, greedy, "300.00");
+        String refund = send("billing.v1/RefundIssued", tenant, greedy, "100.00");
+        resend("billing.v1/RefundIssued", tenant, greedy, "100.00", refund);
         for (int i = 0; i < 4; i++) {
             send("billing.v1/TimeLogged", tenant, greedy, null);
         }
@@ -51,7 +53,7 @@ class HealthApiTest {
         as(tenant).body("{\"kind\":\"INCIDENT\",\"text\":\"Shouted at me on a call\"}")
                 .post("/v1/clients/" + greedy + "/notes").then().statusCode(201);
 
-        // 600 EUR for 4 x 90 minutes = 100 EUR/h; 360 of 450 logged minutes = 80% of the time.
+        // 400 + 300 - 100 refunded = 600 EUR for 4 x 90 minutes = 100 EUR/h; 360 of 450 minutes = 80% of the time.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(tenant).get("/v1/clients/" + greedy + "/health")
                 .then().statusCode(200)
                 .body("paid.amount", equalTo("600.00"))

@@ -103,7 +103,8 @@ public class Conversation implements TenantOwned {
             nextCheckAt = null;
             return new WentSilent(attempts - 1);
         }
-        nextCheckAt = nextWindow(threshold);
+        // A late scan, or a silence that began long ago, must not bring the next nudge closer than a window.
+        nextCheckAt = later(nextWindow(threshold), now.plus(threshold));
         return new Nudge(attempts);
     }
 
@@ -112,14 +113,15 @@ public class Conversation implements TenantOwned {
      * explicit (you got what you waited for) or follows from events (paid, offboarded).
      */
     public void clientSpoke(Instant at, Duration threshold) {
-        if (status == ConversationStatus.CLOSED) {
+        // A sign of life older than the current silence (a back-dated payment, a reply recorded late) changes nothing.
+        if (status == ConversationStatus.CLOSED || !at.isAfter(silentSince)) {
             return;
         }
         lastInboundAt = at;
         status = ConversationStatus.OPEN;
         attempts = 0;
         silentSince = at;
-        nextCheckAt = later(at.plus(threshold), pausedUntil);
+        nextCheckAt = later(later(at.plus(threshold), lastOutboundAt.plus(threshold)), pausedUntil);
     }
 
     /** A follow-up went out: the next nudge waits a full threshold from it. */

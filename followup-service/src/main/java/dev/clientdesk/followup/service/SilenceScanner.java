@@ -74,7 +74,7 @@ public class SilenceScanner {
 
     int scanBatch(int limit) {
         Instant now = clock.instant();
-        List<UUID> due = claimDue(limit);
+        List<UUID> due = claimDue(limit, now);
         for (UUID id : due) {
             handle(em.find(Conversation.class, id), now);
         }
@@ -91,12 +91,13 @@ public class SilenceScanner {
             UUID[] claimed = new UUID[1];
             try {
                 boolean any = QuarkusTransaction.requiringNew().call(() -> {
-                    List<UUID> due = claimDue(1);
+                    Instant now = clock.instant();
+                    List<UUID> due = claimDue(1, now);
                     if (due.isEmpty()) {
                         return false;
                     }
                     claimed[0] = due.get(0);
-                    handle(em.find(Conversation.class, claimed[0]), clock.instant());
+                    handle(em.find(Conversation.class, claimed[0]), now);
                     return true;
                 });
                 if (!any) {
@@ -123,11 +124,11 @@ public class SilenceScanner {
     }
 
     @SuppressWarnings("unchecked")
-    private List<UUID> claimDue(int limit) {
+    private List<UUID> claimDue(int limit, Instant now) {
         return em.createNativeQuery("""
                 SELECT id FROM conversation WHERE status = 'OPEN' AND next_check_at <= ?1
                 ORDER BY next_check_at LIMIT ?2 FOR UPDATE SKIP LOCKED""")
-                .setParameter(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).setParameter(2, limit)
+                .setParameter(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).setParameter(2, limit)
                 .getResultList();
     }
 

@@ -38,10 +38,31 @@ class ConversationTest {
     }
 
     @Test
-    void a_late_scan_still_nudges_once_per_window() {
+    void a_late_scan_nudges_once_and_keeps_a_full_window_before_the_next() {
         Conversation c = invoice();
         assertThat(c.check(day(9), WEEK)).isEqualTo(new Conversation.Nudge(1));
-        assertThat(c.nextCheckAt()).isEqualTo(day(14));
+        assertThat(c.nextCheckAt()).isEqualTo(day(16));
+    }
+
+    @Test
+    void a_silence_that_began_long_ago_does_not_burst_into_nudges() {
+        Conversation c = invoice();
+        assertThat(c.check(day(30), WEEK)).isEqualTo(new Conversation.Nudge(1));
+        assertThat(c.nextCheckAt()).isEqualTo(day(37));
+        assertThat(c.check(day(37), WEEK)).isEqualTo(new Conversation.Nudge(2));
+        assertThat(c.nextCheckAt()).isEqualTo(day(44));
+    }
+
+    @Test
+    void a_sign_of_life_older_than_the_silence_changes_nothing() {
+        Conversation c = invoice();
+        c.check(day(7), WEEK);
+        c.clientSpoke(day(10), WEEK);
+        c.clientSpoke(day(9), WEEK);
+        assertThat(c.silentSince()).isEqualTo(day(10));
+        c.clientSpoke(T0.minus(Duration.ofDays(5)), WEEK);
+        assertThat(c.silentSince()).isEqualTo(day(10));
+        assertThat(c.nextCheckAt()).isEqualTo(day(17));
     }
 
     @Test

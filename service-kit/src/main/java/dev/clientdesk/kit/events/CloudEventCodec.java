@@ -29,10 +29,13 @@ public class CloudEventCodec {
 
     /** @throws MalformedEventException when the bytes are not a CloudEvents 1.0 JSON envelope */
     public CloudEvent decode(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw new MalformedEventException("not a JSON CloudEvent: the record has no value");
+        }
         CloudEvent event;
         try {
             event = mapper.readValue(bytes, CloudEvent.class);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new MalformedEventException("not a JSON CloudEvent: " + e.getMessage());
         }
         if (event == null || !CloudEvent.SPEC_VERSION.equals(event.specVersion()) || isBlank(event.id())

@@ -16,6 +16,8 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -28,8 +30,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes outbox rows to Kafka. Each batch is claimed with {@code FOR UPDATE SKIP LOCKED}, so several
@@ -110,7 +114,8 @@ public class OutboxRelay {
     }
 
     private int publishClaimedRows() {
-        List<OutboxRow> rows = publishableRows(claimBatch());
+        List<OutboxRow> claimed = claimBatch();
+        List<OutboxRow> rows = publishable(claimed, oldestUnclaimed(claimed));
         if (rows.isEmpty()) {
             return 0;
         }
@@ -121,14 +126,20 @@ public class OutboxRelay {
                     row.envelope().getBytes(StandardCharsets.UTF_8), Headers.envelope(row.id(), row.eventType()))));
         }
         kafka.flush();
-        for (Future<RecordMetadata> ack : acks) {
-            awaitAck(ack);
+        List<Long> sent = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String refusal = awaitAck(acks.get(i));
+            if (refusal == null) {
+                sent.add(rows.get(i).seq());
+            } else {
+                setAside(rows.get(i), refusal);
+            }
         }
         entityManager.createNativeQuery("UPDATE outbox_event SET published_at = ?1 WHERE seq = ANY(?2)")
                 .setParameter(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .setParameter(2, rows.stream().map(OutboxRow::seq).toArray(Long[]::new))
+                .setParameter(2, sent.toArray(Long[]::new))
                 .executeUpdate();
-        published.increment(rows.size());
+        published.increment(sent.size());
         return rows.size();
     }
 
@@ -136,39 +147,51 @@ public class OutboxRelay {
     private List<OutboxRow> claimBatch() {
         List<Object[]> result = entityManager.createNativeQuery("""
                 SELECT seq, CAST(id AS TEXT), topic, partition_key, event_type, envelope
-                FROM outbox_event WHERE published_at IS NULL
+                FROM outbox_event WHERE published_at IS NULL AND failed_at IS NULL
                 ORDER BY seq LIMIT ?1 FOR UPDATE SKIP LOCKED""")
                 .setParameter(1, config.outbox().batchSize())
                 .getResultList();
         return result.stream().map(OutboxRow::of).toList();
     }
 
-    /**
-     * Keeps one key's events in order across replicas: if another replica holds an older unpublished row
-     * for a key, this batch leaves that key's rows for later.
-     */
+    /** Per key, the oldest unpublished row this batch did not claim (another replica holds it, or it is newer). */
     @SuppressWarnings("unchecked")
-    private List<OutboxRow> publishableRows(List<OutboxRow> claimed) {
+    private Map<String, Long> oldestUnclaimed(List<OutboxRow> claimed) {
+        Map<String, Long> oldest = new HashMap<>();
         if (claimed.isEmpty()) {
-            return claimed;
+            return oldest;
         }
-        Map<String, Long> firstClaimed = new HashMap<>();
-        for (OutboxRow row : claimed) {
-            firstClaimed.putIfAbsent(row.partitionKey(), row.seq());
-        }
-        List<Object[]> oldest = entityManager.createNativeQuery("""
+        List<Object[]> rows = entityManager.createNativeQuery("""
                 SELECT partition_key, MIN(seq) FROM outbox_event
-                WHERE published_at IS NULL AND partition_key = ANY(?1) GROUP BY partition_key""")
-                .setParameter(1, firstClaimed.keySet().toArray(String[]::new))
+                WHERE published_at IS NULL AND failed_at IS NULL AND partition_key = ANY(?1) AND NOT (seq = ANY(?2))
+                GROUP BY partition_key""")
+                .setParameter(1, claimed.stream().map(OutboxRow::partitionKey).distinct().toArray(String[]::new))
+                .setParameter(2, claimed.stream().map(OutboxRow::seq).toArray(Long[]::new))
                 .getResultList();
-        Map<String, Long> oldestUnpublished = new HashMap<>();
-        for (Object[] row : oldest) {
-            oldestUnpublished.put((String) row[0], ((Number) row[1]).longValue());
+        for (Object[] row : rows) {
+            oldest.put((String) row[0], ((Number) row[1]).longValue());
         }
+        return oldest;
+    }
+
+    /**
+     * Keeps one key's events in order across replicas: a claimed row is published only if no older row of its
+     * key is outside this batch; the rest wait for a later batch.
+     */
+    static List<OutboxRow> publishable(List<OutboxRow> claimed, Map<String, Long> oldestUnclaimed) {
         return claimed.stream()
-                .filter(row -> oldestUnpublished.getOrDefault(row.partitionKey(), row.seq())
-                        >= firstClaimed.get(row.partitionKey()))
+                .filter(row -> row.seq() < oldestUnclaimed.getOrDefault(row.partitionKey(), Long.MAX_VALUE))
                 .toList();
+    }
+
+    private void setAside(OutboxRow row, String refusal) {
+        LOG.errorf("outbox event %s (%s) refused by the broker and set aside: %s", row.id(), row.eventType(),
+                refusal);
+        failures.increment();
+        entityManager.createNativeQuery("UPDATE outbox_event SET failed_at = ?1, failure = ?2 WHERE seq = ?3")
+                .setParameter(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .setParameter(2, refusal).setParameter(3, row.seq())
+                .executeUpdate();
     }
 
     private void cleanupIfDue() {
@@ -183,14 +206,24 @@ public class OutboxRelay {
                 .executeUpdate());
     }
 
-    private static void awaitAck(Future<RecordMetadata> ack) {
+    /**
+     * @return null when the broker acknowledged, the reason when it refused the record for good
+     * @throws IllegalStateException when the failure may pass (broker down, timeout): the batch is retried
+     */
+    private static String awaitAck(Future<RecordMetadata> ack) {
         try {
             ack.get(30, TimeUnit.SECONDS);
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the broker", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("broker did not acknowledge: " + e.getMessage(), e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RetriableException || !(e.getCause() instanceof ApiException)) {
+                throw new IllegalStateException("broker did not acknowledge: " + e.getCause(), e);
+            }
+            return e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("broker did not acknowledge in time", e);
         }
     }
 
@@ -216,7 +249,7 @@ public class OutboxRelay {
         }
     }
 
-    private record OutboxRow(long seq, String id, String topic, String partitionKey, String eventType,
+    record OutboxRow(long seq, String id, String topic, String partitionKey, String eventType,
             String envelope) {
         static OutboxRow of(Object[] columns) {
             return new OutboxRow(((Number) columns[0]).longValue(), (String) columns[1], (String) columns[2],

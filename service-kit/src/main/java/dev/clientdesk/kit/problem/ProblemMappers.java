@@ -12,6 +12,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolation;
 
 import jakarta.validation.ElementKind;
@@ -22,6 +23,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.LockAcquisitionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -117,8 +120,35 @@ public class ProblemMappers {
         return respond(new Problem(Problem.TYPE_BASE + slug(reason), reason, status, detail, path(uri), List.of()));
     }
 
+    @ServerExceptionMapper
+    public Response lockContention(PessimisticLockException e, UriInfo uri) {
+        return respond(new Problem(Problem.TYPE_BASE + "concurrent-modification", "Conflict", 409,
+                "another request was changing the same data; retry", path(uri), List.of()));
+    }
+
+    /**
+     * Everything else. A failure at commit arrives wrapped (a RollbackException around an optimistic-lock or
+     * constraint failure, say); the cause chain is searched for one of the failures mapped above first.
+     */
     @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return problem(problem, uri);
+            }
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return staleVersion(null, uri);
+            }
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException constraint) {
+                return databaseConstraint(constraint, uri);
+            }
+            if (cause instanceof PessimisticLockException || cause instanceof LockAcquisitionException) {
+                return lockContention(null, uri);
+            }
+            if (cause instanceof jakarta.validation.ConstraintViolationException validation) {
+                return validation(validation, uri);
+            }
+        }
         LOG.error("unexpected failure on " + path(uri), e);
         return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
                 "the request could not be completed; it has been logged", path(uri), List.of()));

@@ -108,6 +108,22 @@ class OutboxRelayTest {
         assertThat(published).hasSize(ids.size()).doesNotHaveDuplicates();
     }
 
+    @Test
+    void a_row_the_broker_refuses_for_good_is_set_aside_and_the_rest_flow() {
+        String poisonKey = "poison-" + java.util.UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                INSERT INTO outbox_event (id, topic, partition_key, event_type, envelope, created_at)
+                VALUES (gen_random_uuid(), 'widgets.v1', ?1, 'Huge', ?2, now())""")
+                .setParameter(1, poisonKey).setParameter(2, "x".repeat(2_000_000)).executeUpdate());
+        String id = WidgetApi.create("tenant-poison", "after the poison");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> unpublished(List.of(id)) == 0);
+        String failure = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "SELECT failure FROM outbox_event WHERE partition_key = ?1").setParameter(1, poisonKey)
+                .getSingleResult());
+        assertThat(failure).contains("RecordTooLarge");
+    }
+
     private long unpublished(List<String> keys) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "SELECT count(*) FROM outbox_event WHERE published_at IS NULL AND partition_key = ANY(?1)")

@@ -1,0 +1,33 @@
+package dev.clientdesk.billing;
+
+import dev.clientdesk.billing.events.BillingEvents;
+import dev.clientdesk.billing.messaging.ClientEventHandler;
+import dev.clientdesk.kit.testing.Contracts;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** billing.v1 samples match what billing publishes; what it reads of clients.v1 is in those samples. */
+class ContractsTest {
+
+    @Test
+    void every_billing_sample_has_exactly_the_fields_of_the_published_record() throws Exception {
+        assertThat(Contracts.eventTypes("billing.v1")).isNotEmpty();
+        for (String type : Contracts.eventTypes("billing.v1")) {
+            @SuppressWarnings("unchecked")
+            Class<? extends Record> record = (Class<? extends Record>) Class.forName(
+                    BillingEvents.class.getName() + "$" + type);
+            assertThat(Contracts.recordFields(record)).as(type).isEqualTo(Contracts.dataFields("billing.v1", type));
+            assertThat(Contracts.sample("billing.v1", type).path("source").asText()).isEqualTo("billing-service");
+        }
+    }
+
+    @Test
+    void what_billing_reads_of_client_events_is_in_the_samples() {
+        for (String type : new String[] {"ClientDeclined", "ClientOffboarded"}) {
+            assertThat(Contracts.dataFields("clients.v1", type))
+                    .containsAll(Contracts.recordFields(ClientEventHandler.ClientGone.class));
+        }
+    }
+}
