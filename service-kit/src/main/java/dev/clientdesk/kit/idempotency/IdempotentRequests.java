@@ -8,6 +8,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -78,20 +79,22 @@ public class IdempotentRequests {
 
     private void store(String tenantId, String key, Response response) {
         Object location = response.getHeaders().getFirst("Location");
+        EntityTag etag = response.getEntityTag();
         entityManager.createNativeQuery("""
-                UPDATE idempotency_key SET status_code = ?3, response_body = ?4, location = ?5
+                UPDATE idempotency_key SET status_code = ?3, response_body = ?4, location = ?5, etag = ?6
                 WHERE tenant_id = ?1 AND idem_key = ?2""")
                 .setParameter(1, tenantId).setParameter(2, key)
                 .setParameter(3, response.getStatus())
                 .setParameter(4, response.hasEntity() ? json(response.getEntity()) : null)
                 .setParameter(5, location == null ? null : location.toString())
+                .setParameter(6, etag == null ? null : etag.getValue())
                 .executeUpdate();
     }
 
     @SuppressWarnings("unchecked")
     private Response replay(String tenantId, String key, String hash) {
         List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT request_hash, status_code, response_body, location FROM idempotency_key
+                SELECT request_hash, status_code, response_body, location, etag FROM idempotency_key
                 WHERE tenant_id = ?1 AND idem_key = ?2""")
                 .setParameter(1, tenantId).setParameter(2, key)
                 .getResultList();
@@ -107,6 +110,9 @@ public class IdempotentRequests {
         }
         if (row[3] != null) {
             replay.location(URI.create((String) row[3]));
+        }
+        if (row[4] != null) {
+            replay.tag(new EntityTag((String) row[4]));
         }
         return replay.build();
     }

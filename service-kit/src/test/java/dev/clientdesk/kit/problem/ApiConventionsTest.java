@@ -105,6 +105,7 @@ class ApiConventionsTest {
                 .post("/v1/widgets").then().statusCode(201)
                 .header("Idempotent-Replayed", "true")
                 .header("Location", containsString(first))
+                .header("ETag", equalTo("\"0\""))
                 .body("id", equalTo(first));
         WidgetApi.as("t-idem").header("Idempotency-Key", key).body("{\"name\":\"twice\",\"colour\":\"GREEN\"}")
                 .post("/v1/widgets").then().statusCode(422).contentType(Problem.MEDIA_TYPE)

@@ -58,7 +58,7 @@ public class WidgetResource {
             @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(tenant.tenantId(), key, "POST /v1/widgets", request, () -> {
             WidgetView view = store(request);
-            return Response.created(URI.create("/v1/widgets/" + view.id())).entity(view).build();
+            return Response.created(URI.create("/v1/widgets/" + view.id())).entity(view).tag(ETags.of(0)).build();
         });
     }
 
