@@ -8,12 +8,12 @@ import dev.clientdesk.kit.money.Money;
 import dev.clientdesk.kit.problem.ProblemException;
 import dev.clientdesk.kit.web.Page;
 import dev.clientdesk.kit.web.PageRequest;
+import dev.clientdesk.kit.web.PagedQuery;
 import dev.clientdesk.kit.tenant.TenantOwned;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -133,26 +133,10 @@ public class InvoiceService {
 
     public Page<Invoice> list(String tenantId, UUID clientId, InvoiceStatus status, boolean overdueOnly,
             PageRequest page) {
-        String where = " WHERE i.tenantId = :tenant" + (clientId == null ? "" : " AND i.clientId = :client")
-                + (status == null ? "" : " AND i.status = :status")
-                + (overdueOnly ? " AND i.status IN :open AND i.dueDate < :today" : "");
-        TypedQuery<Invoice> select = em.createQuery("FROM Invoice i" + where + " ORDER BY i.issuedAt DESC, i.id",
-                Invoice.class);
-        TypedQuery<Long> count = em.createQuery("SELECT count(i) FROM Invoice i" + where, Long.class);
-        for (TypedQuery<?> query : new TypedQuery<?>[] {select, count}) {
-            query.setParameter("tenant", tenantId);
-            if (clientId != null) {
-                query.setParameter("client", clientId);
-            }
-            if (status != null) {
-                query.setParameter("status", status);
-            }
-            if (overdueOnly) {
-                query.setParameter("open", List.of(InvoiceStatus.SENT, InvoiceStatus.PARTIALLY_PAID));
-                query.setParameter("today", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-            }
-        }
-        return new Page<>(select.setFirstResult(page.offset()).setMaxResults(page.size).getResultList(), page.page,
-                page.size, count.getSingleResult());
+        return PagedQuery.of(em, Invoice.class).where("tenantId", tenantId).where("clientId", clientId)
+                .where("status", status)
+                .whereIn("status", overdueOnly ? List.of(InvoiceStatus.SENT, InvoiceStatus.PARTIALLY_PAID) : null)
+                .whereBefore("dueDate", overdueOnly ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : null)
+                .orderBy("e.issuedAt DESC, e.id").page(page);
     }
 }

@@ -12,12 +12,12 @@ import dev.clientdesk.kit.money.Money;
 import dev.clientdesk.kit.problem.ProblemException;
 import dev.clientdesk.kit.web.Page;
 import dev.clientdesk.kit.web.PageRequest;
+import dev.clientdesk.kit.web.PagedQuery;
 import dev.clientdesk.kit.tenant.TenantOwned;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
@@ -165,22 +165,8 @@ public class ProjectService {
     }
 
     public Page<Project> list(String tenantId, UUID clientId, ProjectStatus status, PageRequest page) {
-        String where = " WHERE p.tenantId = :tenant" + (clientId == null ? "" : " AND p.clientId = :client")
-                + (status == null ? "" : " AND p.status = :status");
-        TypedQuery<Project> select = em.createQuery("FROM Project p" + where + " ORDER BY p.createdAt DESC, p.id",
-                Project.class);
-        TypedQuery<Long> count = em.createQuery("SELECT count(p) FROM Project p" + where, Long.class);
-        for (TypedQuery<?> query : new TypedQuery<?>[] {select, count}) {
-            query.setParameter("tenant", tenantId);
-            if (clientId != null) {
-                query.setParameter("client", clientId);
-            }
-            if (status != null) {
-                query.setParameter("status", status);
-            }
-        }
-        return new Page<>(select.setFirstResult(page.offset()).setMaxResults(page.size).getResultList(), page.page,
-                page.size, count.getSingleResult());
+        return PagedQuery.of(em, Project.class).where("tenantId", tenantId).where("clientId", clientId)
+                .where("status", status).orderBy("e.createdAt DESC, e.id").page(page);
     }
 
     /** The workspace default applies in its own currency; in another one the request must state the fee. */

@@ -4,6 +4,7 @@ import dev.clientdesk.client.domain.ClientNote;
 import dev.clientdesk.client.domain.NoteKind;
 import dev.clientdesk.kit.web.Page;
 import dev.clientdesk.kit.web.PageRequest;
+import dev.clientdesk.kit.web.PagedQuery;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -35,17 +36,8 @@ public class NoteService {
 
     public Page<ClientNote> list(String tenantId, UUID clientId, NoteKind kind, PageRequest page) {
         clients.get(tenantId, clientId);
-        String where = " WHERE n.clientId = :client" + (kind == null ? "" : " AND n.kind = :kind");
-        var select = em.createQuery("FROM ClientNote n" + where + " ORDER BY n.createdAt DESC, n.id", ClientNote.class)
-                .setParameter("client", clientId);
-        var count = em.createQuery("SELECT count(n) FROM ClientNote n" + where, Long.class)
-                .setParameter("client", clientId);
-        if (kind != null) {
-            select.setParameter("kind", kind);
-            count.setParameter("kind", kind);
-        }
-        return new Page<>(select.setFirstResult(page.offset()).setMaxResults(page.size).getResultList(), page.page,
-                page.size, count.getSingleResult());
+        return PagedQuery.of(em, ClientNote.class).where("clientId", clientId).where("kind", kind)
+                .orderBy("e.createdAt DESC, e.id").page(page);
     }
 
     public int count(UUID clientId, NoteKind kind) {

@@ -5,6 +5,7 @@ import dev.clientdesk.kit.problem.ProblemException;
 import dev.clientdesk.kit.web.ETags;
 import dev.clientdesk.kit.web.Page;
 import dev.clientdesk.kit.web.PageRequest;
+import dev.clientdesk.kit.web.PagedQuery;
 import dev.clientdesk.kit.tenant.TenantOwned;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,12 +72,7 @@ public class PartnerService {
     }
 
     public Page<ReferralPartner> list(String tenantId, PageRequest page) {
-        List<ReferralPartner> items = em.createQuery(
-                        "FROM ReferralPartner p WHERE p.tenantId = :tenant ORDER BY p.name, p.id", ReferralPartner.class)
-                .setParameter("tenant", tenantId).setFirstResult(page.offset()).setMaxResults(page.size)
-                .getResultList();
-        long total = em.createQuery("SELECT count(p) FROM ReferralPartner p WHERE p.tenantId = :tenant", Long.class)
-                .setParameter("tenant", tenantId).getSingleResult();
-        return new Page<>(items, page.page, page.size, total);
+        return PagedQuery.of(em, ReferralPartner.class).where("tenantId", tenantId).orderBy("e.name, e.id")
+                .page(page);
     }
 }

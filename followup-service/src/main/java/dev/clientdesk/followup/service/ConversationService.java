@@ -10,12 +10,12 @@ import dev.clientdesk.followup.events.FollowupEvents;
 import dev.clientdesk.kit.problem.ProblemException;
 import dev.clientdesk.kit.web.Page;
 import dev.clientdesk.kit.web.PageRequest;
+import dev.clientdesk.kit.web.PagedQuery;
 import dev.clientdesk.kit.tenant.TenantOwned;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -246,21 +246,7 @@ public class ConversationService {
     }
 
     public Page<Conversation> list(String tenantId, UUID clientId, ConversationStatus status, PageRequest page) {
-        String where = " WHERE c.tenantId = :tenant" + (clientId == null ? "" : " AND c.clientId = :client")
-                + (status == null ? "" : " AND c.status = :status");
-        TypedQuery<Conversation> select = em.createQuery("FROM Conversation c" + where
-                + " ORDER BY c.openedAt DESC, c.id", Conversation.class);
-        TypedQuery<Long> count = em.createQuery("SELECT count(c) FROM Conversation c" + where, Long.class);
-        for (TypedQuery<?> query : new TypedQuery<?>[] {select, count}) {
-            query.setParameter("tenant", tenantId);
-            if (clientId != null) {
-                query.setParameter("client", clientId);
-            }
-            if (status != null) {
-                query.setParameter("status", status);
-            }
-        }
-        return new Page<>(select.setFirstResult(page.offset()).setMaxResults(page.size).getResultList(),
-                page.page, page.size, count.getSingleResult());
+        return PagedQuery.of(em, Conversation.class).where("tenantId", tenantId).where("clientId", clientId)
+                .where("status", status).orderBy("e.openedAt DESC, e.id").page(page);
     }
 }

@@ -8,6 +8,7 @@ import dev.clientdesk.kit.problem.ProblemException;
 import dev.clientdesk.kit.web.ETags;
 import dev.clientdesk.kit.web.Page;
 import dev.clientdesk.kit.web.PageRequest;
+import dev.clientdesk.kit.web.PagedQuery;
 import dev.clientdesk.kit.tenant.TenantOwned;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
@@ -15,7 +16,6 @@ import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -87,21 +87,7 @@ public class FollowUpService {
     }
 
     public Page<FollowUp> list(String tenantId, UUID clientId, FollowUp.Status status, PageRequest page) {
-        String where = " WHERE f.tenantId = :tenant" + (clientId == null ? "" : " AND f.clientId = :client")
-                + (status == null ? "" : " AND f.status = :status");
-        TypedQuery<FollowUp> select = em.createQuery("FROM FollowUp f" + where + " ORDER BY f.createdAt DESC, f.id",
-                FollowUp.class);
-        TypedQuery<Long> count = em.createQuery("SELECT count(f) FROM FollowUp f" + where, Long.class);
-        for (TypedQuery<?> query : new TypedQuery<?>[] {select, count}) {
-            query.setParameter("tenant", tenantId);
-            if (clientId != null) {
-                query.setParameter("client", clientId);
-            }
-            if (status != null) {
-                query.setParameter("status", status);
-            }
-        }
-        return new Page<>(select.setFirstResult(page.offset()).setMaxResults(page.size).getResultList(), page.page,
-                page.size, count.getSingleResult());
+        return PagedQuery.of(em, FollowUp.class).where("tenantId", tenantId).where("clientId", clientId)
+                .where("status", status).orderBy("e.createdAt DESC, e.id").page(page);
     }
 }
