@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 
 @Path("/v1/projects")
@@ -75,9 +76,10 @@ public class ProjectResource {
     public Page<ProjectView> list(@QueryParam("clientId") String clientId,
             @QueryParam("status") @Schema(implementation = ProjectStatus.class) String status,
             @BeanParam @Valid PageRequest page) {
-        return projects.list(tenant.tenantId(), QueryParams.uuid("clientId", clientId),
-                QueryParams.enumValue("status", status, ProjectStatus.class), page)
-                .map(p -> ProjectView.of(p, projects.depositInvoiceId(p)));
+        Page<Project> found = projects.list(tenant.tenantId(), QueryParams.uuid("clientId", clientId),
+                QueryParams.enumValue("status", status, ProjectStatus.class), page);
+        Map<UUID, UUID> deposits = projects.depositInvoiceIds(found.items());
+        return found.map(p -> ProjectView.of(p, deposits.get(p.id())));
     }
 
     @GET
@@ -107,17 +109,24 @@ public class ProjectResource {
     @POST
     @Path("{id}/revisions")
     @Operation(summary = "Count a revision; beyond the included ones it is invoiced at the disclosed fee")
-    public Response requestRevision(@PathParam("id") UUID id, @Valid NewRevision request) {
-        var outcome = projects.requestRevision(tenant.tenantId(), id, request == null ? null : request.note());
-        return Response.status(201).entity(new RevisionView(outcome.number(), outcome.billable(),
-                outcome.invoice() == null ? null : InvoiceView.of(outcome.invoice()))).build();
+    public Response requestRevision(@PathParam("id") UUID id, @Valid NewRevision request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        String note = request == null ? null : request.note();
+        return idempotency.execute(tenant.tenantId(), idempotencyKey, "POST /v1/projects/" + id + "/revisions",
+                new NewRevision(note), () -> {
+                    var outcome = projects.requestRevision(tenant.tenantId(), id, note);
+                    return Response.status(201).entity(new RevisionView(outcome.number(), outcome.billable(),
+                            outcome.invoice() == null ? null : InvoiceView.of(outcome.invoice()))).build();
+                });
     }
 
     @POST
     @Path("{id}/time-entries")
     @Operation(summary = "Log time spent on the project")
-    public Response logTime(@PathParam("id") UUID id, @Valid @NotNull NewTimeEntry request) {
-        var entry = time.log(tenant.tenantId(), id, request.minutes(), request.kind(), request.date(), request.note());
-        return Response.status(201).entity(entry).build();
+    public Response logTime(@PathParam("id") UUID id, @Valid @NotNull NewTimeEntry request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotency.execute(tenant.tenantId(), idempotencyKey, "POST /v1/projects/" + id + "/time-entries",
+                request, () -> Response.status(201).entity(time.log(tenant.tenantId(), id, request.minutes(),
+                        request.kind(), request.date(), request.note())).build());
     }
 }

@@ -1,5 +1,7 @@
 package dev.clientdesk.billing.domain;
 
+import dev.clientdesk.kit.text.Texts;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -9,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -70,19 +71,15 @@ public final class TermsSheet {
     }
 
     static String language(String locale) {
-        if (locale == null) {
-            return "en";
-        }
-        String language = locale.split("[-_]")[0].toLowerCase(Locale.ROOT);
-        return LANGUAGES.contains(language) ? language : "en";
+        return Texts.language(locale, LANGUAGES);
     }
 
     private static String fill(Properties phrases, String key, String... namesAndValues) {
-        String text = phrases.getProperty(key);
+        Map<String, String> values = new HashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
-            text = text.replace("{" + namesAndValues[i] + "}", namesAndValues[i + 1]);
+            values.put(namesAndValues[i], namesAndValues[i + 1]);
         }
-        return text;
+        return Texts.fill(phrases.getProperty(key), values);
     }
 
     private static String plain(BigDecimal percent) {

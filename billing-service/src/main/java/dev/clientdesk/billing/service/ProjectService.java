@@ -23,7 +23,9 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Contracts and the work billed under them: milestones and revisions. */
 @ApplicationScoped
@@ -159,9 +161,19 @@ public class ProjectService {
     }
 
     public UUID depositInvoiceId(Project project) {
-        return em.createQuery("SELECT i.id FROM Invoice i WHERE i.projectId = :project AND i.kind = :kind", UUID.class)
-                .setParameter("project", project.id()).setParameter("kind", Invoice.Kind.DEPOSIT)
-                .getResultStream().findFirst().orElse(null);
+        return depositInvoiceIds(List.of(project)).get(project.id());
+    }
+
+    /** Project id → its deposit invoice, for a whole page in one query. */
+    public Map<UUID, UUID> depositInvoiceIds(List<Project> projects) {
+        if (projects.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT i.projectId, i.id FROM Invoice i WHERE i.projectId IN :projects"
+                        + " AND i.kind = :kind", Object[].class)
+                .setParameter("projects", projects.stream().map(Project::id).toList())
+                .setParameter("kind", Invoice.Kind.DEPOSIT)
+                .getResultStream().collect(Collectors.toMap(row -> (UUID) row[0], row -> (UUID) row[1]));
     }
 
     public Page<Project> list(String tenantId, UUID clientId, ProjectStatus status, PageRequest page) {

@@ -2,6 +2,7 @@ package dev.clientdesk.billing.service;
 
 import dev.clientdesk.billing.domain.BillingSettings;
 import dev.clientdesk.billing.domain.PaymentSchedule.ScheduleException;
+import dev.clientdesk.kit.money.Money;
 import dev.clientdesk.kit.problem.ProblemException;
 import dev.clientdesk.kit.web.ETags;
 
@@ -40,13 +41,18 @@ public class SettingsService {
             ETags.requireMatch(ifMatch, settings.version());
         }
         try {
+            Money.fractionDigits(data.defaultCurrency());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("defaultCurrency", e.getMessage());
+        }
+        try {
             settings.replace(data.defaultCurrency(), data.defaultDepositPercent(), data.minDepositPercent(),
                     data.maxDepositPercent(), data.paymentTermsDays(), data.includedRevisions(), data.revisionFee(),
                     data.cancellationFeePercent(), data.responseTimeHours());
         } catch (ScheduleException e) {
             throw ProblemException.invalidField(e.field(), e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("defaultCurrency", e.getMessage());
+            throw ProblemException.invalidField("revisionFee", e.getMessage());
         }
         if (created) {
             em.persist(settings);

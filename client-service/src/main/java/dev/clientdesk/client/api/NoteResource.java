@@ -3,6 +3,7 @@ package dev.clientdesk.client.api;
 import dev.clientdesk.client.domain.ClientNote;
 import dev.clientdesk.client.domain.NoteKind;
 import dev.clientdesk.client.service.NoteService;
+import dev.clientdesk.kit.idempotency.IdempotentRequests;
 import dev.clientdesk.kit.tenant.TenantContext;
 import dev.clientdesk.kit.web.Page;
 import dev.clientdesk.kit.web.PageRequest;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -46,18 +48,24 @@ public class NoteResource {
 
     private final NoteService notes;
     private final TenantContext tenant;
+    private final IdempotentRequests idempotency;
 
-    public NoteResource(NoteService notes, TenantContext tenant) {
+    public NoteResource(NoteService notes, TenantContext tenant, IdempotentRequests idempotency) {
         this.notes = notes;
         this.tenant = tenant;
+        this.idempotency = idempotency;
     }
 
     @POST
     @Operation(summary = "Note a preference, a special request (an exception to your policy) or an incident")
-    public Response add(@PathParam("id") UUID clientId, @Valid @NotNull NewNote request) {
-        ClientNote note = notes.add(tenant.tenantId(), clientId, request.kind(), request.text());
-        return Response.created(URI.create("/v1/clients/" + clientId + "/notes/" + note.id()))
-                .entity(NoteView.of(note)).build();
+    public Response add(@PathParam("id") UUID clientId, @Valid @NotNull NewNote request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotency.execute(tenant.tenantId(), idempotencyKey, "POST /v1/clients/" + clientId + "/notes",
+                request, () -> {
+                    ClientNote note = notes.add(tenant.tenantId(), clientId, request.kind(), request.text());
+                    return Response.created(URI.create("/v1/clients/" + clientId + "/notes/" + note.id()))
+                            .entity(NoteView.of(note)).build();
+                });
     }
 
     @GET

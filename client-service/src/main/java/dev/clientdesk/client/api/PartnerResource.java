@@ -2,6 +2,7 @@ package dev.clientdesk.client.api;
 
 import dev.clientdesk.client.domain.ReferralPartner;
 import dev.clientdesk.client.service.PartnerService;
+import dev.clientdesk.kit.idempotency.IdempotentRequests;
 import dev.clientdesk.kit.tenant.TenantContext;
 import dev.clientdesk.kit.web.ETags;
 import dev.clientdesk.kit.web.Page;
@@ -55,18 +56,23 @@ public class PartnerResource {
 
     private final PartnerService partners;
     private final TenantContext tenant;
+    private final IdempotentRequests idempotency;
 
-    public PartnerResource(PartnerService partners, TenantContext tenant) {
+    public PartnerResource(PartnerService partners, TenantContext tenant, IdempotentRequests idempotency) {
         this.partners = partners;
         this.tenant = tenant;
+        this.idempotency = idempotency;
     }
 
     @POST
     @Operation(summary = "Add a referral partner")
-    public Response create(@Valid @NotNull PartnerInput input) {
-        ReferralPartner partner = partners.create(tenant.tenantId(), input.data());
-        return Response.created(URI.create("/v1/partners/" + partner.id())).entity(PartnerView.of(partner))
-                .tag(ETags.of(partner.version())).build();
+    public Response create(@Valid @NotNull PartnerInput input,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotency.execute(tenant.tenantId(), idempotencyKey, "POST /v1/partners", input, () -> {
+            ReferralPartner partner = partners.create(tenant.tenantId(), input.data());
+            return Response.created(URI.create("/v1/partners/" + partner.id())).entity(PartnerView.of(partner))
+                    .tag(ETags.of(partner.version())).build();
+        });
     }
 
     @GET

@@ -1,5 +1,7 @@
 package dev.clientdesk.client.letters;
 
+import dev.clientdesk.kit.text.Texts;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -7,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -18,7 +19,6 @@ import java.util.Properties;
 public final class LetterCatalogue {
 
     public static final List<String> LANGUAGES = List.of("en", "tr", "kk", "ka", "bg");
-    public static final String FALLBACK = "en";
 
     private final Map<String, LetterTemplate> templates = new HashMap<>();
     private final Map<String, Properties> phrases = new HashMap<>();
@@ -45,11 +45,7 @@ public final class LetterCatalogue {
 
     /** "kk-KZ" → "kk"; a language without templates → English. */
     public static String language(String locale) {
-        if (locale == null) {
-            return FALLBACK;
-        }
-        String language = locale.split("[-_]")[0].toLowerCase(Locale.ROOT);
-        return LANGUAGES.contains(language) ? language : FALLBACK;
+        return Texts.language(locale, LANGUAGES);
     }
 
     public LetterTemplate template(LetterKind kind, String language) {

@@ -1,8 +1,9 @@
 package dev.clientdesk.client.letters;
 
+import dev.clientdesk.kit.text.Texts;
+
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 
 /**
  * Fills a letter in the seed's order: thanks, a clear no, the reason only if you choose to give it, then
@@ -34,21 +35,7 @@ public final class LetterRenderer {
                         : catalogue.phrase(language, "reason").replace("{reason}", context.reason().trim()),
                 "referralParagraph", referral,
                 "signature", context.signature() == null ? "" : context.signature());
-        return new Letter(kind, language, fill(template.subject(), values).trim(), tidy(fill(template.body(), values)));
-    }
-
-    private static String fill(String text, Map<String, String> values) {
-        Matcher matcher = LetterTemplate.PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            String value = values.get(matcher.group(1));
-            if (value == null) {
-                throw new IllegalStateException("letter placeholder " + matcher.group() + " has no value");
-            }
-            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        matcher.appendTail(out);
-        return out.toString();
+        return new Letter(kind, language, Texts.fill(template.subject(), values).trim(), tidy(Texts.fill(template.body(), values)));
     }
 
     /** Empty optional paragraphs leave no holes: at most one blank line between paragraphs. */

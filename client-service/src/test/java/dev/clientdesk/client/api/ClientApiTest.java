@@ -131,7 +131,9 @@ class ClientApiTest {
                 .body("items[0].name", equalTo("Beta Demir"));
         as(tenant).get("/v1/clients?q=ALPHA").then().body("total", equalTo(1));
         as(tenant).get("/v1/clients?status=ACCEPTED").then().body("total", equalTo(0));
-        as(tenant).get("/v1/clients?size=1&page=1").then().body("items.size()", equalTo(1)).body("total", equalTo(2));
+        as(tenant).get("/v1/clients?size=1&page=0").then().body("items.size()", equalTo(1)).body("hasMore", equalTo(true));
+        as(tenant).get("/v1/clients?size=1&page=1").then().body("items.size()", equalTo(1)).body("total", equalTo(2))
+                .body("hasMore", equalTo(false));
     }
 
     @Test

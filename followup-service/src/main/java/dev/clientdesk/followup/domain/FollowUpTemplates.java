@@ -1,5 +1,7 @@
 package dev.clientdesk.followup.domain;
 
+import dev.clientdesk.kit.text.Texts;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -7,11 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Follow-up drafts in the client's language (seed 002): polite and calm, neither anxious nor apologetic;
@@ -21,7 +20,6 @@ import java.util.regex.Pattern;
 public final class FollowUpTemplates {
 
     public static final List<String> LANGUAGES = List.of("en", "tr", "kk", "ka", "bg");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
 
     public record Draft(String language, String subject, String body) {
     }
@@ -55,30 +53,13 @@ public final class FollowUpTemplates {
         values.put("subject", conversation.subject());
         values.put("greeting", clientName == null || clientName.isBlank() ? greeting.getProperty("unnamed")
                 : greeting.getProperty("named").replace("{name}", clientName.trim()));
-        String text = fill(texts.get(kind + "." + language), values);
+        String text = Texts.fill(texts.get(kind + "." + language), values);
         int newline = text.indexOf('\n');
         return new Draft(language, text.substring(0, newline).trim(), text.substring(newline + 1).strip() + "\n");
     }
 
     public static String language(String locale) {
-        if (locale == null) {
-            return "en";
-        }
-        String language = locale.split("[-_]")[0].toLowerCase(Locale.ROOT);
-        return LANGUAGES.contains(language) ? language : "en";
-    }
-
-    private static String fill(String template, Map<String, String> values) {
-        Matcher matcher = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            String value = values.get(matcher.group(1));
-            if (value == null) {
-                throw new IllegalStateException("follow-up placeholder " + matcher.group() + " has no value");
-            }
-            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        return matcher.appendTail(out).toString();
+        return Texts.language(locale, LANGUAGES);
     }
 
     private static String read(String name) {

@@ -41,8 +41,4 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
     public static EmbeddedKafkaServer kafka() {
         return kafka;
     }
-
-    public static String jdbcUrl() {
-        return postgres.jdbcUrl(DATABASE);
-    }
 }

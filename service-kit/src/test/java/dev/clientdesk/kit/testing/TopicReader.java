@@ -85,11 +85,6 @@ public final class TopicReader {
         }
     }
 
-    /** Number of records currently on all partitions of a topic. */
-    public static long count(String topic) {
-        return readUntil(topic, Duration.ofSeconds(2), r -> false).size();
-    }
-
     public static JsonNode parse(String json) {
         try {
             return JSON.readTree(json);
