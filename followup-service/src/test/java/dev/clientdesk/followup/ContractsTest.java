@@ -33,5 +33,15 @@ class ContractsTest {
                 .containsAll(Contracts.recordFields(BillingEventsIn.InvoiceSettled.class));
         assertThat(Contracts.dataFields("clients.v1", "ClientOffboarded"))
                 .containsAll(Contracts.recordFields(ClientEventsIn.ClientGone.class));
+        assertThat(Contracts.dataFields("clients.v1", "ClientDeclined"))
+                .containsAll(Contracts.recordFields(ClientEventsIn.ClientGone.class));
+        for (String identified : new String[] {"ClientRegistered", "ClientAccepted"}) {
+            assertThat(Contracts.dataFields("clients.v1", identified)).as(identified)
+                    .containsAll(Contracts.recordFields(ClientEventsIn.ClientIdentified.class));
+        }
+        for (String settled : new String[] {"InvoicePaid", "InvoiceVoided"}) {
+            assertThat(Contracts.dataFields("billing.v1", settled)).as(settled)
+                    .containsAll(Contracts.recordFields(BillingEventsIn.InvoiceSettled.class));
+        }
     }
 }

@@ -49,35 +49,35 @@ public final class BillingRequests {
 
     @Schema(name = "BillingSettings")
     public record SettingsDocument(
-            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String defaultCurrency,
-            @NotNull @DecimalMin("1") @DecimalMax("100") BigDecimal defaultDepositPercent,
-            @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal minDepositPercent,
-            @NotNull @DecimalMin("1") @DecimalMax("100") BigDecimal maxDepositPercent,
-            @Min(0) @Max(365) int paymentTermsDays,
-            @Min(0) @Max(100) int includedRevisions,
+            @Schema(example = "EUR") @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String defaultCurrency,
+            @NotNull @DecimalMin("1") @DecimalMax("100") @Schema(example = "20") BigDecimal defaultDepositPercent,
+            @NotNull @DecimalMin("0") @DecimalMax("100") @Schema(example = "10") BigDecimal minDepositPercent,
+            @NotNull @DecimalMin("1") @DecimalMax("100") @Schema(example = "50") BigDecimal maxDepositPercent,
+            @Min(0) @Max(365) @Schema(example = "14") int paymentTermsDays,
+            @Min(0) @Max(100) @Schema(example = "2") int includedRevisions,
             @NotNull @DecimalMin("0") @Schema(description = "In the default currency", example = "80.00") BigDecimal revisionFee,
-            @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal cancellationFeePercent,
-            @Min(1) @Max(720) int responseTimeHours,
+            @NotNull @DecimalMin("0") @DecimalMax("100") @Schema(example = "25") BigDecimal cancellationFeePercent,
+            @Min(1) @Max(720) @Schema(example = "24") int responseTimeHours,
             @Schema(readOnly = true) Long version) {
     }
 
     @Schema(name = "NewPayment")
     public record NewPayment(
             @NotNull @Valid @Schema(example = "{\"amount\": \"500.00\", \"currency\": \"EUR\"}") Money amount,
-            @Schema(description = "When the money arrived; now when omitted") Instant receivedAt,
+            @Schema(description = "When the money arrived; now when omitted", example = "2026-11-20T14:05:00Z") Instant receivedAt,
             @Size(max = 200) @Schema(example = "bank transfer 2026-11-20") String reference) {
     }
 
     @Schema(name = "VoidInvoice")
-    public record VoidInvoice(@Size(max = 500) String reason) {
+    public record VoidInvoice(@Size(max = 500) @Schema(example = "Issued to the wrong company") String reason) {
     }
 
     @Schema(name = "NewTimeEntry")
     public record NewTimeEntry(
             @Min(1) @Max(1440) @Schema(example = "90") int minutes,
             @NotNull @Schema(example = "COMMUNICATION") dev.clientdesk.billing.service.TimeService.TimeKind kind,
-            @Schema(description = "The day worked; today when omitted") LocalDate date,
-            @Size(max = 1000) String note) {
+            @Schema(description = "The day worked; today when omitted", example = "2026-11-20") LocalDate date,
+            @Size(max = 1000) @Schema(example = "Call about a fourth round of logo changes") String note) {
     }
 
     @Schema(name = "NewRevision")

@@ -24,8 +24,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,6 +36,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/v1/invoices")
 @Tag(name = "Invoices", description = "Numbered invoices, sending, payments and voiding")
 public class InvoiceResource {
@@ -63,6 +67,7 @@ public class InvoiceResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Get an invoice")
+    @APIResponseSchema(value = InvoiceView.class, responseCode = "200", responseDescription = "The invoice; ETag is its version")
     public Response get(@PathParam("id") UUID id) {
         return view(invoices.get(tenant.tenantId(), id));
     }
@@ -70,6 +75,7 @@ public class InvoiceResource {
     @POST
     @Path("{id}/send")
     @Operation(summary = "Send a draft invoice; it falls due after the payment terms and InvoiceSent is published")
+    @APIResponseSchema(value = InvoiceView.class, responseCode = "200", responseDescription = "The sent invoice with its due date")
     public Response send(@PathParam("id") UUID id) {
         return view(invoices.send(tenant.tenantId(), id));
     }
@@ -77,6 +83,7 @@ public class InvoiceResource {
     @POST
     @Path("{id}/void")
     @Operation(summary = "Void a draft or an unpaid sent invoice")
+    @APIResponseSchema(value = InvoiceView.class, responseCode = "200", responseDescription = "The voided invoice")
     public Response voidInvoice(@PathParam("id") UUID id, @Valid VoidInvoice request) {
         return view(invoices.voidInvoice(tenant.tenantId(), id, request == null ? null : request.reason()));
     }
@@ -84,6 +91,7 @@ public class InvoiceResource {
     @POST
     @Path("{id}/payments")
     @Operation(summary = "Record a full or partial payment; overpayment and another currency are refused")
+    @APIResponseSchema(value = PaymentView.class, responseCode = "201", responseDescription = "The payment and the invoice it was applied to")
     public Response pay(@PathParam("id") UUID id, @Valid @NotNull NewPayment request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotency.execute(tenant.tenantId(), idempotencyKey, "POST /v1/invoices/" + id + "/payments",

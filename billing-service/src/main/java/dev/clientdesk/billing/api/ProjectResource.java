@@ -28,8 +28,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,6 +40,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/v1/projects")
 @Tag(name = "Projects", description = "Contracts with a deposit and milestone schedule, revisions and time")
 public class ProjectResource {
@@ -60,6 +64,7 @@ public class ProjectResource {
 
     @POST
     @Operation(summary = "Contract a project; its deposit invoice is issued as a draft")
+    @APIResponseSchema(value = ProjectView.class, responseCode = "201", responseDescription = "The contracted project with its schedule and deposit invoice")
     public Response create(@Valid @NotNull CreateProject request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotency.execute(tenant.tenantId(), idempotencyKey, "POST /v1/projects", request, () -> {
@@ -85,6 +90,7 @@ public class ProjectResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Get a project with its schedule and terms")
+    @APIResponseSchema(value = ProjectView.class, responseCode = "200", responseDescription = "The project; ETag is its version")
     public Response get(@PathParam("id") UUID id) {
         Project project = projects.get(tenant.tenantId(), id);
         return Response.ok(ProjectView.of(project, projects.depositInvoiceId(project)))
@@ -101,6 +107,7 @@ public class ProjectResource {
     @POST
     @Path("{id}/milestones/{milestoneId}/complete")
     @Operation(summary = "Complete a stage and issue its invoice (409 until the deposit is paid)")
+    @APIResponseSchema(value = InvoiceView.class, responseCode = "201", responseDescription = "The stage invoice, issued as a draft")
     public Response completeMilestone(@PathParam("id") UUID id, @PathParam("milestoneId") UUID milestoneId) {
         var invoice = projects.completeMilestone(tenant.tenantId(), id, milestoneId);
         return Response.created(URI.create("/v1/invoices/" + invoice.id())).entity(InvoiceView.of(invoice)).build();
@@ -109,6 +116,7 @@ public class ProjectResource {
     @POST
     @Path("{id}/revisions")
     @Operation(summary = "Count a revision; beyond the included ones it is invoiced at the disclosed fee")
+    @APIResponseSchema(value = RevisionView.class, responseCode = "201", responseDescription = "The revision count and whether it is billed")
     public Response requestRevision(@PathParam("id") UUID id, @Valid NewRevision request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         String note = request == null ? null : request.note();
@@ -123,6 +131,7 @@ public class ProjectResource {
     @POST
     @Path("{id}/time-entries")
     @Operation(summary = "Log time spent on the project")
+    @APIResponseSchema(value = TimeService.TimeEntry.class, responseCode = "201", responseDescription = "The time entry")
     public Response logTime(@PathParam("id") UUID id, @Valid @NotNull NewTimeEntry request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotency.execute(tenant.tenantId(), idempotencyKey, "POST /v1/projects/" + id + "/time-entries",

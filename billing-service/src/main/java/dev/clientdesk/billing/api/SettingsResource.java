@@ -15,12 +15,16 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/v1")
 @Tag(name = "Billing settings", description = "Workspace defaults for new contracts, and per-client economics")
 public class SettingsResource {
@@ -38,6 +42,7 @@ public class SettingsResource {
     @GET
     @Path("settings")
     @Operation(summary = "Billing defaults (deposit 20% within 10–50%, 14 days, 2 revisions until changed)")
+    @APIResponseSchema(value = SettingsDocument.class, responseCode = "200", responseDescription = "The billing defaults; ETag is their version")
     public Response get() {
         return view(settings.current(tenant.tenantId()));
     }
@@ -45,6 +50,7 @@ public class SettingsResource {
     @PUT
     @Path("settings")
     @Operation(summary = "Replace the billing defaults (If-Match once saved)")
+    @APIResponseSchema(value = SettingsDocument.class, responseCode = "200", responseDescription = "The saved billing defaults")
     public Response replace(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull SettingsDocument document) {
         return view(settings.replace(tenant.tenantId(), ifMatch, new SettingsService.SettingsData(
                 document.defaultCurrency(), document.defaultDepositPercent(), document.minDepositPercent(),

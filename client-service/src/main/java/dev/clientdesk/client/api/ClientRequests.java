@@ -40,9 +40,9 @@ public final class ClientRequests {
 
     @Schema(name = "UpdateClient", description = "Contact details to change; omitted fields stay as they are")
     public record UpdateClient(
-            @Size(min = 1, max = 200) String name,
-            @Size(max = 200) String company,
-            @Pattern(regexp = LOCALE, message = "must be a language tag such as en, tr, kk, ka or bg") String locale,
-            @Size(max = 64) String timezone) {
+            @Size(min = 1, max = 200) @Schema(example = "Aigerim Nurlanovna") String name,
+            @Size(max = 200) @Schema(example = "Dala Studio") String company,
+            @Schema(example = "tr") @Pattern(regexp = LOCALE, message = "must be a language tag such as en, tr, kk, ka or bg") String locale,
+            @Size(max = 64) @Schema(example = "Asia/Almaty") String timezone) {
     }
 }

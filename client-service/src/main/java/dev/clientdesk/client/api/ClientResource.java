@@ -26,14 +26,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.util.UUID;
 
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/v1/clients")
 @Tag(name = "Clients", description = "Intake, screening and the client's life cycle")
 public class ClientResource {
@@ -50,6 +54,7 @@ public class ClientResource {
 
     @POST
     @Operation(summary = "Register a lead and screen it for red flags")
+    @APIResponseSchema(value = ClientView.class, responseCode = "201", responseDescription = "The client with its screening; Location names it")
     public Response register(@Valid @NotNull RegisterClient request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotency.execute(tenant.tenantId(), idempotencyKey, "POST /v1/clients", request, () -> {
@@ -71,6 +76,7 @@ public class ClientResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Get a client with its latest screening")
+    @APIResponseSchema(value = ClientView.class, responseCode = "200", responseDescription = "The client; ETag is its version")
     public Response get(@PathParam("id") UUID id) {
         return withETag(Response.ok(), clients.get(tenant.tenantId(), id));
     }
@@ -78,6 +84,7 @@ public class ClientResource {
     @PATCH
     @Path("{id}")
     @Operation(summary = "Change contact details (needs If-Match)")
+    @APIResponseSchema(value = ClientView.class, responseCode = "200", responseDescription = "The updated client")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UpdateClient request) {
         return withETag(Response.ok(), clients.update(tenant.tenantId(), id, ifMatch, request));
@@ -86,6 +93,7 @@ public class ClientResource {
     @POST
     @Path("{id}/screenings")
     @Operation(summary = "Screen a lead again after new signals")
+    @APIResponseSchema(value = ClientView.class, responseCode = "200", responseDescription = "The client with the new screening")
     public Response rescreen(@PathParam("id") UUID id, @Valid @NotNull Rescreen request) {
         return withETag(Response.ok(), clients.rescreen(tenant.tenantId(), id, request.signals()));
     }
@@ -93,6 +101,7 @@ public class ClientResource {
     @POST
     @Path("{id}/accept")
     @Operation(summary = "Accept a lead as a client")
+    @APIResponseSchema(value = ClientView.class, responseCode = "200", responseDescription = "The accepted client")
     public Response accept(@PathParam("id") UUID id) {
         return withETag(Response.ok(), clients.accept(tenant.tenantId(), id));
     }

@@ -14,14 +14,18 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.UUID;
 
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/v1/clients/{id}")
 @Tag(name = "Decisions", description = "Declining a lead and ending a relationship, with the letter to send")
 public class DecisionResource {
@@ -55,6 +59,7 @@ public class DecisionResource {
     @POST
     @Path("decline")
     @Operation(summary = "Decline a lead; returns the decline letter in the client's language")
+    @APIResponseSchema(value = DecisionView.class, responseCode = "200", responseDescription = "The declined client and the decline letter")
     public Response decline(@PathParam("id") UUID id, @Valid @NotNull Decline request) {
         return view(decisions.decline(tenant.tenantId(), id, request.reason(), request.includeReason(),
                 request.partnerIds()));
@@ -63,6 +68,7 @@ public class DecisionResource {
     @POST
     @Path("offboarding")
     @Operation(summary = "End the relationship; billing settles and follow-ups stop on ClientOffboarded")
+    @APIResponseSchema(value = DecisionView.class, responseCode = "200", responseDescription = "The offboarded client and the termination letter")
     public Response offboard(@PathParam("id") UUID id, @Valid @NotNull Offboarding request) {
         return view(decisions.offboard(tenant.tenantId(), id, request.reason(), request.includeReason(),
                 request.partnerId()));

@@ -7,12 +7,15 @@ import dev.clientdesk.kit.tenant.TenantContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/v1/clients/{id}/health")
 @Tag(name = "Health", description = "Is this client worth it? Effective rate, time share, conduct")
 public class HealthResource {

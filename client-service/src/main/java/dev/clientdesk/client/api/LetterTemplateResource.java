@@ -18,18 +18,25 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/v1/letter-templates/{kind}/{language}")
 @Tag(name = "Letter templates", description = "Your own wording of the decline and termination letters")
 public class LetterTemplateResource {
 
     @Schema(name = "LetterTemplateInput", description = "Placeholders: {clientName} {service} {reasonParagraph} "
             + "{referralParagraph} {signature}")
-    public record TemplateInput(@NotBlank @Size(max = 300) String subject, @NotBlank @Size(max = 10000) String body) {
+    public record TemplateInput(
+            @NotBlank @Size(max = 300) @Schema(example = "About your request") String subject,
+            @NotBlank @Size(max = 10000) @Schema(example = "Dear {clientName},\n\nThank you for thinking of me for {service}.{reasonParagraph}{referralParagraph}\n\n{signature}") String body) {
     }
 
     private final LetterService letters;
@@ -42,12 +49,14 @@ public class LetterTemplateResource {
 
     @GET
     @Operation(summary = "The template in use: yours if you wrote one, the built-in one otherwise")
+    @APIResponseSchema(value = EffectiveTemplate.class, responseCode = "200", responseDescription = "The template in use; ETag is its version")
     public Response get(@PathParam("kind") LetterKind kind, @PathParam("language") String language) {
         return view(letters.effective(tenant.tenantId(), kind, language));
     }
 
     @PUT
     @Operation(summary = "Use your own wording (If-Match once you have one)")
+    @APIResponseSchema(value = EffectiveTemplate.class, responseCode = "200", responseDescription = "Your saved template")
     public Response put(@PathParam("kind") LetterKind kind, @PathParam("language") String language,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull TemplateInput input) {
         return view(letters.override(tenant.tenantId(), kind, language, ifMatch,
@@ -56,6 +65,7 @@ public class LetterTemplateResource {
 
     @DELETE
     @Operation(summary = "Go back to the built-in wording")
+    @APIResponse(responseCode = "204", description = "The built-in wording is used again")
     public Response revert(@PathParam("kind") LetterKind kind, @PathParam("language") String language) {
         letters.revert(tenant.tenantId(), kind, language);
         return Response.noContent().build();

@@ -21,8 +21,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,6 +33,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/v1/clients/{id}/notes")
 @Tag(name = "Notes", description = "Preferences, special requests and incidents: what health is built from")
 public class NoteResource {
@@ -58,6 +62,7 @@ public class NoteResource {
 
     @POST
     @Operation(summary = "Note a preference, a special request (an exception to your policy) or an incident")
+    @APIResponseSchema(value = NoteView.class, responseCode = "201", responseDescription = "The note")
     public Response add(@PathParam("id") UUID clientId, @Valid @NotNull NewNote request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotency.execute(tenant.tenantId(), idempotencyKey, "POST /v1/clients/" + clientId + "/notes",

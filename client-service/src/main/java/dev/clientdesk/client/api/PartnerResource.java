@@ -22,8 +22,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,6 +35,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/v1/partners")
 @Tag(name = "Partners", description = "Colleagues you refer declined or ended clients to")
 public class PartnerResource {
@@ -39,8 +44,8 @@ public class PartnerResource {
     public record PartnerInput(
             @NotBlank @Size(max = 200) @Schema(example = "Giorgi Beridze") String name,
             @Email @Size(max = 254) @Schema(example = "giorgi@example.ge") String email,
-            @Size(max = 50) List<@NotBlank @Size(max = 200) String> services,
-            @Size(max = 2000) String note) {
+            @Size(max = 50) @Schema(example = "[\"web development\", \"copywriting\"]") List<@NotBlank @Size(max = 200) String> services,
+            @Size(max = 2000) @Schema(example = "Takes small e-commerce sites") String note) {
 
         PartnerService.PartnerData data() {
             return new PartnerService.PartnerData(name, email, services, note);
@@ -66,6 +71,7 @@ public class PartnerResource {
 
     @POST
     @Operation(summary = "Add a referral partner")
+    @APIResponseSchema(value = PartnerView.class, responseCode = "201", responseDescription = "The partner; Location names it")
     public Response create(@Valid @NotNull PartnerInput input,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotency.execute(tenant.tenantId(), idempotencyKey, "POST /v1/partners", input, () -> {
@@ -84,6 +90,7 @@ public class PartnerResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Get a referral partner")
+    @APIResponseSchema(value = PartnerView.class, responseCode = "200", responseDescription = "The partner; ETag is its version")
     public Response get(@PathParam("id") UUID id) {
         ReferralPartner partner = partners.get(tenant.tenantId(), id);
         return Response.ok(PartnerView.of(partner)).tag(ETags.of(partner.version())).build();
@@ -92,6 +99,7 @@ public class PartnerResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace a referral partner (needs If-Match)")
+    @APIResponseSchema(value = PartnerView.class, responseCode = "200", responseDescription = "The replaced partner")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull PartnerInput input) {
         ReferralPartner partner = partners.replace(tenant.tenantId(), id, ifMatch, input.data());
@@ -101,6 +109,7 @@ public class PartnerResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Remove a referral partner")
+    @APIResponse(responseCode = "204", description = "The partner is removed")
     public Response delete(@PathParam("id") UUID id) {
         partners.delete(tenant.tenantId(), id);
         return Response.noContent().build();

@@ -21,14 +21,14 @@ public record PolicyDocument(
         @NotNull @Size(max = 50) @Schema(example = "[\"brand identity\", \"web design\"]")
         List<@NotBlank @Size(max = 200) String> servicesOffered,
         @Valid Money minimumBudget,
-        @NotNull @Size(max = 50) List<@NotBlank @Size(max = 200) String> idealClientTraits,
-        @NotNull @Size(max = 50) List<@NotBlank @Size(max = 200) String> unwantedTraits,
+        @NotNull @Size(max = 50) @Schema(example = "[\"clear brief\", \"pays on time\"]") List<@NotBlank @Size(max = 200) String> idealClientTraits,
+        @NotNull @Size(max = 50) @Schema(example = "[\"wants it yesterday\"]") List<@NotBlank @Size(max = 200) String> unwantedTraits,
         @NotNull @Schema(example = "DECLINE_AND_REFER") FriendsAndFamilyPolicy friendsAndFamily,
         @Valid Money targetHourlyRate,
         @Min(0) @Max(100) @Schema(description = "Largest share (percent) of your logged time that clients below the target rate may take", example = "20")
         int maxBelowTargetShare,
         @NotNull @Size(max = 500) @Schema(example = "Elif, Studio Nar") String letterSignature,
-        @NotNull @Pattern(regexp = ClientRequests.LOCALE, message = "must be a language tag such as en") String defaultLocale,
+        @Schema(example = "en") @NotNull @Pattern(regexp = ClientRequests.LOCALE, message = "must be a language tag such as en") String defaultLocale,
         @Schema(readOnly = true) Long version) {
 
     public static PolicyDocument of(WorkspacePolicy policy) {

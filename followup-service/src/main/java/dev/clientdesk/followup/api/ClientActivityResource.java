@@ -15,6 +15,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/v1/clients/{clientId}")
 @Tag(name = "Client activity", description = "Replies from a client, and pausing follow-ups for them")
 public class ClientActivityResource {

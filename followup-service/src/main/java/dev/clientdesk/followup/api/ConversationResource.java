@@ -25,8 +25,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/v1/conversations")
 @Tag(name = "Conversations", description = "Things you are waiting on a client for")
 public class ConversationResource {
@@ -93,6 +97,7 @@ public class ConversationResource {
 
     @POST
     @Operation(summary = "Start waiting for a reply to something you wrote")
+    @APIResponseSchema(value = ConversationView.class, responseCode = "201", responseDescription = "The open conversation; Location names it")
     public Response open(@Valid @NotNull OpenConversation request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotency.execute(tenant.tenantId(), idempotencyKey, "POST /v1/conversations", request, () -> {
@@ -115,6 +120,7 @@ public class ConversationResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Get a conversation with its history")
+    @APIResponseSchema(value = ConversationView.class, responseCode = "200", responseDescription = "The conversation with its history; ETag is its version")
     public Response get(@PathParam("id") UUID id) {
         Conversation c = conversations.get(tenant.tenantId(), id);
         return Response.ok(ConversationView.of(c, conversations.history(c.id()))).tag(ETags.of(c.version())).build();

@@ -20,20 +20,25 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.UUID;
 
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/v1/followups")
 @Tag(name = "Follow-ups", description = "Drafted follow-ups for silent clients: edit and send")
 public class FollowUpResource {
 
     @Schema(name = "FollowUpEdit")
-    public record Edit(@Size(min = 1, max = 300) String subject, @Size(min = 1, max = 10000) String body) {
+    public record Edit(@Size(min = 1, max = 300) @Schema(example = "Invoice INV-2026-0007: a gentle reminder") String subject,
+            @Size(min = 1, max = 10000) @Schema(example = "Hello Aigerim, I am writing about invoice INV-2026-0007 (1000.00 EUR, due 1 December). Could you let me know when to expect the payment?") String body) {
     }
 
     @Schema(name = "FollowUp")
@@ -66,6 +71,7 @@ public class FollowUpResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Get a follow-up")
+    @APIResponseSchema(value = FollowUpView.class, responseCode = "200", responseDescription = "The follow-up; ETag is its version")
     public Response get(@PathParam("id") UUID id) {
         return view(followUps.get(tenant.tenantId(), id));
     }
@@ -73,6 +79,7 @@ public class FollowUpResource {
     @PATCH
     @Path("{id}")
     @Operation(summary = "Edit a draft's subject or body (needs If-Match)")
+    @APIResponseSchema(value = FollowUpView.class, responseCode = "200", responseDescription = "The edited draft")
     public Response edit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Edit edit) {
         return view(followUps.edit(tenant.tenantId(), id, ifMatch, edit.subject(), edit.body()));
@@ -81,6 +88,7 @@ public class FollowUpResource {
     @POST
     @Path("{id}/send")
     @Operation(summary = "Send the follow-up (emailed when SMTP is configured); counts as your last message")
+    @APIResponseSchema(value = FollowUpView.class, responseCode = "200", responseDescription = "The sent follow-up")
     public Response send(@PathParam("id") UUID id) {
         return view(followUps.send(tenant.tenantId(), id));
     }
