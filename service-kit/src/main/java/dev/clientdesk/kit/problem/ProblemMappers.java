@@ -66,6 +66,8 @@ public class ProblemMappers {
         } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
             message = "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+            message = invalid.getOriginalMessage();
         } else if (e instanceof ValueInstantiationException invalid && invalid.getCause() != null) {
             message = invalid.getCause().getMessage();
         } else if (e instanceof JsonMappingException && !field.isEmpty()) {

@@ -1,6 +1,8 @@
 package dev.clientdesk.kit.problem;
 
 import dev.clientdesk.kit.sample.WidgetApi;
+import dev.clientdesk.kit.testing.ApiFuzzer;
+import dev.clientdesk.kit.testing.ApiOperations;
 import dev.clientdesk.kit.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -34,6 +37,22 @@ class ApiConventionsTest {
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("errors[0].field", equalTo("colour"))
                 .body("errors[0].message", containsString("RED"));
+    }
+
+    @Test
+    void a_nul_character_postgresql_cannot_store_is_a_400_naming_the_field() {
+        WidgetApi.as("t1").body("{\"name\":\"a\\u0000b\",\"colour\":\"RED\"}").post("/v1/widgets")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("errors[0].field", equalTo("name"))
+                .body("errors[0].message", equalTo("must not contain the NUL character"));
+    }
+
+    @Test
+    void an_announced_body_over_the_limit_is_a_413_problem() {
+        var operations = ApiOperations.fromServedDocument();
+        assertThat(operations).anyMatch(operation -> operation.requestExample() != null);
+        assertThat(ApiFuzzer.oversizedBodiesNotRefusedEarly(operations, (path, name) -> null,
+                TestTokens.bearer("t1"))).isEmpty();
     }
 
     @Test
