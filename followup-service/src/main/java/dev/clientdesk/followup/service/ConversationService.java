@@ -90,6 +90,7 @@ public class ConversationService {
     public List<Conversation> replyReceived(String tenantId, UUID clientId, Instant at, String channel,
             boolean outOfOffice) {
         List<Conversation> waiting = waiting(tenantId, clientId);
+        requireKnownClient(tenantId, clientId);
         if (outOfOffice) {
             waiting.forEach(c -> outbox.history(c, "OUT_OF_OFFICE", channel));
             return waiting;
@@ -160,6 +161,7 @@ public class ConversationService {
     @Transactional
     public List<Conversation> pauseClient(String tenantId, UUID clientId, Instant until, String reason) {
         requireFuture(until);
+        requireKnownClient(tenantId, clientId);
         em.createNativeQuery("""
                 INSERT INTO client_pause (tenant_id, client_id, paused_until, reason) VALUES (?1, ?2, ?3, ?4)
                 ON CONFLICT (tenant_id, client_id) DO UPDATE SET paused_until = EXCLUDED.paused_until,
@@ -177,6 +179,7 @@ public class ConversationService {
 
     @Transactional
     public List<Conversation> resumeClient(String tenantId, UUID clientId) {
+        requireKnownClient(tenantId, clientId);
         em.createNativeQuery("DELETE FROM client_pause WHERE tenant_id = ?1 AND client_id = ?2")
                 .setParameter(1, tenantId).setParameter(2, clientId).executeUpdate();
         List<Conversation> waiting = waiting(tenantId, clientId);
@@ -204,6 +207,17 @@ public class ConversationService {
         em.createQuery("UPDATE FollowUp f SET f.status = :discarded WHERE f.conversationId = :id AND f.status = :draft")
                 .setParameter("discarded", FollowUp.Status.DISCARDED).setParameter("draft", FollowUp.Status.DRAFT)
                 .setParameter("id", conversation.id()).executeUpdate();
+    }
+
+    /** A client the workspace has heard of: registered with client-service, or with a conversation here. */
+    private void requireKnownClient(String tenantId, UUID clientId) {
+        boolean known = (Boolean) em.createNativeQuery("""
+                SELECT EXISTS (SELECT 1 FROM client_contact WHERE tenant_id = ?1 AND client_id = ?2)
+                    OR EXISTS (SELECT 1 FROM conversation WHERE tenant_id = ?1 AND client_id = ?2)""")
+                .setParameter(1, tenantId).setParameter(2, clientId).getSingleResult();
+        if (!known) {
+            throw ProblemException.notFound("client", clientId);
+        }
     }
 
     private List<Conversation> waiting(String tenantId, UUID clientId) {

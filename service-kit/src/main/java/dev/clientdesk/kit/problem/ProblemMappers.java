@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.clientdesk.kit.web.StorableInput;
+
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -66,8 +68,8 @@ public class ProblemMappers {
         } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
             message = "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
-        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
-            message = invalid.getOriginalMessage();
+        } else if (e instanceof StorableInput.Refused refused) {
+            message = refused.getOriginalMessage();
         } else if (e instanceof ValueInstantiationException invalid && invalid.getCause() != null) {
             message = invalid.getCause().getMessage();
         } else if (e instanceof JsonMappingException && !field.isEmpty()) {

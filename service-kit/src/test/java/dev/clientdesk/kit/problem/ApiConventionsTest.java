@@ -45,6 +45,8 @@ class ApiConventionsTest {
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("errors[0].field", equalTo("name"))
                 .body("errors[0].message", equalTo("must not contain the NUL character"));
+        WidgetApi.as("t1").queryParam("q", "a\u0000b").get("/v1/widgets/" + UUID.randomUUID())
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("errors[0].field", equalTo("q"));
     }
 
     @Test
