@@ -27,6 +27,11 @@ public final class DevTokens {
     private DevTokens() {
     }
 
+    /** Prints a token: {@code java -cp deploy/local/target/classes:... dev.clientdesk.localstack.DevTokens [workspace]} */
+    public static void main(String[] args) {
+        System.out.println(forTenant(args.length > 0 ? args[0] : "demo-workspace"));
+    }
+
     public static String forTenant(String tenantId) {
         return sign(ISSUER, tenantId, "dev@" + tenantId, Instant.now(), Duration.ofDays(30), loadPrivateKey());
     }

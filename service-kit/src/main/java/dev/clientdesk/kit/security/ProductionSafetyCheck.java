@@ -48,6 +48,8 @@ public class ProductionSafetyCheck {
         List<String> problems = new ArrayList<>();
         if (publicKey.isEmpty()) {
             problems.add("no JWT public key configured (mp.jwt.verify.publickey.location)");
+        } else if (normalise(publicKey.get()).isEmpty()) {
+            problems.add("the JWT public key cannot be read (mp.jwt.verify.publickey.location)");
         } else if (normalise(publicKey.get()).equals(normalise(read(DEV_PUBLIC_KEY)))) {
             problems.add("the JWT public key is the development key");
         }
@@ -61,8 +63,12 @@ public class ProductionSafetyCheck {
         return pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
     }
 
+    /** The key text at a location; a remote (JWKS) location is taken as not the development key. */
     static String read(String location) {
-        String path = location.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
+        if (location.startsWith("http://") || location.startsWith("https://")) {
+            return "remote key at " + location;
+        }
+        String path = location.replaceFirst("^(classpath|file):", "");
         try {
             Path file = Path.of(path);
             if (Files.isRegularFile(file)) {

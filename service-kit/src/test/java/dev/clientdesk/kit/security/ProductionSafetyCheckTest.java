@@ -2,6 +2,8 @@ package dev.clientdesk.kit.security;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +24,19 @@ class ProductionSafetyCheckTest {
     void refuses_default_or_missing_passwords_and_a_missing_key() {
         assertThat(ProductionSafetyCheck.problems(Optional.of(OTHER_KEY), Optional.of("postgres"))).hasSize(1);
         assertThat(ProductionSafetyCheck.problems(Optional.empty(), Optional.empty())).hasSize(2);
+    }
+
+    @Test
+    void the_development_key_behind_a_file_prefix_or_an_unreadable_location_is_refused() throws Exception {
+        Path copy = Files.createTempFile("dev-key", ".pem");
+        Files.writeString(copy, ProductionSafetyCheck.read(ProductionSafetyCheck.DEV_PUBLIC_KEY));
+
+        assertThat(ProductionSafetyCheck.problems(Optional.of(ProductionSafetyCheck.read("file:" + copy)),
+                Optional.of("s3cr3t-Strong"))).containsExactly("the JWT public key is the development key");
+        assertThat(ProductionSafetyCheck.problems(Optional.of(ProductionSafetyCheck.read("/no/such/key.pem")),
+                Optional.of("s3cr3t-Strong")))
+                .containsExactly("the JWT public key cannot be read (mp.jwt.verify.publickey.location)");
+        Files.delete(copy);
     }
 
     @Test
