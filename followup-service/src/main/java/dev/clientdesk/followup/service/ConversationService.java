@@ -230,11 +230,10 @@ public class ConversationService {
     }
 
     private java.util.Optional<Instant> clientPause(String tenantId, UUID clientId) {
-        @SuppressWarnings("unchecked")
-        List<OffsetDateTime> until = em.createNativeQuery(
-                        "SELECT paused_until FROM client_pause WHERE tenant_id = ?1 AND client_id = ?2")
+        List<Instant> until = em.createNativeQuery(
+                        "SELECT paused_until FROM client_pause WHERE tenant_id = ?1 AND client_id = ?2", Instant.class)
                 .setParameter(1, tenantId).setParameter(2, clientId).getResultList();
-        return until.stream().map(OffsetDateTime::toInstant).filter(u -> u.isAfter(clock.instant())).findFirst();
+        return until.stream().filter(u -> u.isAfter(clock.instant())).findFirst();
     }
 
     private Instant requireFuture(Instant until) {

@@ -143,6 +143,20 @@ class SilenceTest {
     }
 
     @Test
+    void a_conversation_opened_while_its_client_is_paused_inherits_the_pause() {
+        String tenant = "ws-pause-first-" + UUID.randomUUID();
+        String clientId = UUID.randomUUID().toString();
+        open(tenant, clientId);
+        Instant until = t0.plus(Duration.ofDays(30));
+        as(tenant).body("{\"until\":\"" + until + "\"}").put("/v1/clients/" + clientId + "/pause")
+                .then().statusCode(200);
+
+        as(tenant).body("{\"clientId\":\"" + clientId + "\",\"subject\":\"Second invoice\"}")
+                .post("/v1/conversations").then().statusCode(201)
+                .body("pausedUntil", equalTo(until.toString()));
+    }
+
+    @Test
     void a_conversation_that_cannot_be_handled_is_set_aside_and_does_not_block_the_others() {
         String tenant = "ws-broken-" + UUID.randomUUID();
         String healthy = open(tenant, UUID.randomUUID().toString());
