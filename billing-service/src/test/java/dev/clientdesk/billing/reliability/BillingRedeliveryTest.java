@@ -1,0 +1,86 @@
+package dev.clientdesk.billing.reliability;
+
+import dev.clientdesk.kit.testing.GoldenEvents;
+import dev.clientdesk.kit.testing.Redelivery;
+import dev.clientdesk.kit.testing.TestClockProducer;
+import dev.clientdesk.kit.testing.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Issue 7: every record of clients.v1 delivered a second time changes nothing in billing-service. */
+@QuarkusTest
+class BillingRedeliveryTest {
+
+    private static final String GROUP = "billing-service";
+    private static final List<String> CONSUMED = List.of("clients.v1");
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    MeterRegistry registry;
+
+    static RequestSpecification as(String tenant) {
+        return given().header("Authorization", TestTokens.bearer(tenant)).contentType(ContentType.JSON);
+    }
+
+    @Test
+    void replaying_every_consumed_record_changes_no_state() {
+        TestClockProducer.CLOCK.resume();
+        String tenant = "ws-redelivery-" + UUID.randomUUID();
+        String offboarded = UUID.randomUUID().toString();
+        String declined = UUID.randomUUID().toString();
+        var contracted = as(tenant).body("{\"clientId\":\"" + offboarded + "\",\"title\":\"Replay\","
+                        + "\"totalFee\":{\"amount\":\"1000.00\",\"currency\":\"EUR\"},\"depositPercent\":20,"
+                        + "\"milestones\":[{\"name\":\"One\",\"percent\":\"40\"},{\"name\":\"Two\",\"percent\":\"40\"}]}")
+                .post("/v1/projects").then().statusCode(201).extract();
+        String projectId = contracted.path("id");
+        String deposit = contracted.path("depositInvoiceId");
+        as(tenant).post("/v1/invoices/" + deposit + "/send").then().statusCode(200);
+        as(tenant).body("{\"amount\":{\"amount\":\"200.00\",\"currency\":\"EUR\"}}")
+                .post("/v1/invoices/" + deposit + "/payments").then().statusCode(201);
+
+        // Offboarding settles the project (refund or final invoice, voided drafts); declining bars new contracts.
+        GoldenEvents.publish("clients.v1", "ClientOffboarded", tenant, offboarded, Map.of("clientId", offboarded));
+        GoldenEvents.publish("clients.v1", "ClientDeclined", tenant, declined, Map.of("clientId", declined));
+        int seeded = 2;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(tenant).get("/v1/projects/" + projectId)
+                .then().body("status", equalTo("CANCELLED")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(tenant)
+                .body("{\"clientId\":\"" + declined + "\",\"title\":\"No\",\"totalFee\":{\"amount\":\"100\","
+                        + "\"currency\":\"EUR\"},\"milestones\":[{\"name\":\"All\",\"percent\":\"80\"}]}")
+                .post("/v1/projects").then().statusCode(409).body("type", containsString("client-not-available")));
+
+        Redelivery.Outcome outcome = Redelivery.replayEverything(GROUP, CONSUMED, dataSource,
+                () -> registry.counter("clientdesk.events.handled").count(), Duration.ofSeconds(45));
+
+        System.out.printf("RELIABILITY redelivery billing-service replayed=%d stateChanged=%s%n", outcome.replayed(),
+                outcome.stateChanged());
+        assertThat(outcome.replayed()).as("records replayed").isGreaterThanOrEqualTo(seeded);
+        assertThat(outcome.changes()).as("tables changed by the redelivery").isEmpty();
+        assertThat(outcome.processedAfter()).as("no event counted as new").isEqualTo(outcome.processedBefore());
+        assertThat(outcome.alreadyProcessed()).as("replayed records the group had processed")
+                .isGreaterThanOrEqualTo(seeded);
+        assertThat(outcome.handledDelta()).as("replayed events the consumer went through again (skip path)")
+                .isGreaterThanOrEqualTo((double) outcome.alreadyProcessed());
+    }
+}

@@ -1,0 +1,123 @@
+package dev.clientdesk.billing.reliability;
+
+import dev.clientdesk.kit.testing.Concurrently;
+import dev.clientdesk.kit.testing.TestClockProducer;
+import dev.clientdesk.kit.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 7: invoice numbers stay gapless and unique in a workspace while many requests issue invoices at once:
+ * contracts (each issues its deposit invoice) and milestone completions on different projects, with every
+ * milestone completed by two requests at the same time (one must lose without using up a number).
+ */
+@QuarkusTest
+class InvoiceNumberingConcurrencyTest {
+
+    private static final int FIRST_CONTRACTS = 12;
+    private static final int ACTIVE = 8;
+    private static final int MILESTONES = 3;
+    private static final int LATER_CONTRACTS = 8;
+
+    record Answer(String what, int status, String number) {
+    }
+
+    static RequestSpecification as(String tenant) {
+        return given().header("Authorization", TestTokens.bearer(tenant)).contentType(ContentType.JSON);
+    }
+
+    static String contract() {
+        return "{\"clientId\":\"" + UUID.randomUUID() + "\",\"title\":\"Race\",\"totalFee\":{\"amount\":\"1000.00\","
+                + "\"currency\":\"EUR\"},\"depositPercent\":10,\"milestones\":[{\"name\":\"A\",\"percent\":\"30\"},"
+                + "{\"name\":\"B\",\"percent\":\"30\"},{\"name\":\"C\",\"percent\":\"30\"}]}";
+    }
+
+    static Callable<Answer> contracting(String tenant) {
+        return () -> {
+            Response response = as(tenant).body(contract()).post("/v1/projects");
+            return new Answer("contract", response.statusCode(), null);
+        };
+    }
+
+    @Test
+    void concurrent_issuing_in_one_workspace_numbers_invoices_one_to_n_without_gaps_or_repeats() {
+        TestClockProducer.CLOCK.resume();
+        String tenant = "ws-race-numbers-" + UUID.randomUUID();
+
+        List<Callable<Answer>> contracts = new ArrayList<>();
+        for (int i = 0; i < FIRST_CONTRACTS; i++) {
+            contracts.add(contracting(tenant));
+        }
+        assertThat(Concurrently.run(16, contracts)).extracting(Answer::status).containsOnly(201);
+
+        List<Map<String, Object>> projects = as(tenant).get("/v1/projects?size=100").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        assertThat(projects).hasSize(FIRST_CONTRACTS);
+        List<Callable<Answer>> deposits = new ArrayList<>();
+        for (Map<String, Object> project : projects.subList(0, ACTIVE)) {
+            String deposit = (String) project.get("depositInvoiceId");
+            deposits.add(() -> {
+                as(tenant).post("/v1/invoices/" + deposit + "/send").then().statusCode(200);
+                return new Answer("deposit", as(tenant).body("{\"amount\":{\"amount\":\"100.00\",\"currency\":\"EUR\"}}")
+                        .post("/v1/invoices/" + deposit + "/payments").statusCode(), null);
+            });
+        }
+        assertThat(Concurrently.run(16, deposits)).extracting(Answer::status).containsOnly(201);
+
+        // The race: every stage of every active project completed twice at once, while new contracts come in.
+        List<Callable<Answer>> race = new ArrayList<>();
+        for (Map<String, Object> project : projects.subList(0, ACTIVE)) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> stages = (List<Map<String, Object>>) project.get("milestones");
+            assertThat(stages).hasSize(MILESTONES);
+            for (Map<String, Object> stage : stages) {
+                String path = "/v1/projects/" + project.get("id") + "/milestones/" + stage.get("id") + "/complete";
+                for (int twice = 0; twice < 2; twice++) {
+                    race.add(() -> {
+                        Response response = as(tenant).post(path);
+                        return new Answer(path, response.statusCode(),
+                                response.statusCode() == 201 ? response.jsonPath().getString("number") : null);
+                    });
+                }
+            }
+        }
+        for (int i = 0; i < LATER_CONTRACTS; i++) {
+            race.add(contracting(tenant));
+        }
+        List<Answer> answers = Concurrently.run(16, race);
+
+        Map<String, List<Integer>> completions = answers.stream().filter(a -> !a.what().equals("contract"))
+                .collect(Collectors.groupingBy(Answer::what, Collectors.mapping(Answer::status, Collectors.toList())));
+        assertThat(completions).hasSize(ACTIVE * MILESTONES);
+        assertThat(completions.values()).as("each stage: one completion, one 409")
+                .allSatisfy(statuses -> assertThat(statuses).containsExactlyInAnyOrder(201, 409));
+        assertThat(answers.stream().filter(a -> a.what().equals("contract"))).extracting(Answer::status)
+                .containsOnly(201);
+
+        int expected = FIRST_CONTRACTS + ACTIVE * MILESTONES + LATER_CONTRACTS;
+        List<String> numbers = as(tenant).get("/v1/invoices?size=100").then().statusCode(200)
+                .extract().jsonPath().getList("items.number", String.class);
+        assertThat(numbers).as("invoices in the workspace").hasSize(expected).doesNotHaveDuplicates();
+        String year = numbers.get(0).substring(0, 4);
+        List<String> oneToN = IntStream.rangeClosed(1, expected).mapToObj(n -> String.format("%s-%04d", year, n))
+                .toList();
+        assertThat(numbers).as("numbers %s-0001..%s-%04d", year, year, expected)
+                .containsExactlyInAnyOrderElementsOf(oneToN);
+        assertThat(oneToN).containsAll(answers.stream().map(Answer::number).filter(n -> n != null).toList());
+    }
+}

@@ -1,0 +1,69 @@
+package dev.clientdesk.kit.testing;
+
+import javax.sql.DataSource;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Holds PostgreSQL row locks from the test, the way a long transaction elsewhere would, so that requests
+ * racing for the same rows are all in flight at once (a 2-core machine rarely overlaps them on its own).
+ */
+public final class RowLock implements AutoCloseable {
+
+    private final DataSource dataSource;
+    private final Connection connection;
+    private boolean released;
+
+    private RowLock(DataSource dataSource, Connection connection) {
+        this.dataSource = dataSource;
+        this.connection = connection;
+    }
+
+    /** Runs {@code selectForUpdate} (a {@code SELECT … FOR UPDATE}) in a transaction kept open until {@link #close}. */
+    public static RowLock hold(DataSource dataSource, String selectForUpdate, Object... parameters) {
+        try {
+            Connection connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(selectForUpdate)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    if (!rs.next()) {
+                        connection.rollback();
+                        connection.close();
+                        throw new IllegalStateException("nothing to lock: " + selectForUpdate);
+                    }
+                }
+            }
+            return new RowLock(dataSource, connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not lock: " + selectForUpdate, e);
+        }
+    }
+
+    /** Other sessions of this database waiting for a lock right now. */
+    public long waiters() {
+        return StateSnapshot.count(dataSource, """
+                SELECT count(*) FROM pg_stat_activity
+                WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()""");
+    }
+
+    /** Ends the transaction without changing anything, releasing the locks (once; later calls do nothing). */
+    @Override
+    public synchronized void close() {
+        if (released) {
+            return;
+        }
+        released = true;
+        try {
+            connection.rollback();
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not release the lock", e);
+        }
+    }
+}
