@@ -51,7 +51,8 @@ class BillingRedeliveryTest {
         String declined = UUID.randomUUID().toString();
         var contracted = as(tenant).body("{\"clientId\":\"" + offboarded + "\",\"title\":\"Replay\","
                         + "\"totalFee\":{\"amount\":\"1000.00\",\"currency\":\"EUR\"},\"depositPercent\":20,"
-                        + "\"milestones\":[{\"name\":\"One\",\"percent\":\"40\"},{\"name\":\"Two\",\"percent\":\"40\"}]}")
+                        + "\"milestones\":[{\"name\":\"One\",\"percent\":\"40\"},"
+                        + "{\"name\":\"Two\",\"percent\":\"40\"}]}")
                 .post("/v1/projects").then().statusCode(201).extract();
         String projectId = contracted.path("id");
         String deposit = contracted.path("depositInvoiceId");

@@ -11,6 +11,7 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 7: invoice numbers stay gapless and unique in a workspace while many requests issue invoices at once:
- * contracts (each issues its deposit invoice) and milestone completions on different projects, with every
- * milestone completed by two requests at the same time (one must lose without using up a number).
+ * contracts (each issues its deposit invoice), milestone completions and billable revisions on different
+ * projects, with every milestone completed by two requests at the same time (one must lose without using up
+ * a number).
  */
 @QuarkusTest
 class InvoiceNumberingConcurrencyTest {
@@ -32,8 +34,11 @@ class InvoiceNumberingConcurrencyTest {
     private static final int FIRST_CONTRACTS = 12;
     private static final int ACTIVE = 8;
     private static final int MILESTONES = 3;
+    /** Stages completed in the race; the last stays open so the project stays ACTIVE for revisions. */
+    private static final int COMPLETED = MILESTONES - 1;
     private static final int LATER_CONTRACTS = 8;
 
+    /** number: the invoice number a 201 answered, or the problem body of a revision that failed. */
     record Answer(String what, int status, String number) {
     }
 
@@ -42,9 +47,11 @@ class InvoiceNumberingConcurrencyTest {
     }
 
     static String contract() {
-        return "{\"clientId\":\"" + UUID.randomUUID() + "\",\"title\":\"Race\",\"totalFee\":{\"amount\":\"1000.00\","
-                + "\"currency\":\"EUR\"},\"depositPercent\":10,\"milestones\":[{\"name\":\"A\",\"percent\":\"30\"},"
-                + "{\"name\":\"B\",\"percent\":\"30\"},{\"name\":\"C\",\"percent\":\"30\"}]}";
+        return "{\"clientId\":\"" + UUID.randomUUID() + "\",\"title\":\"Race\","
+                + "\"totalFee\":{\"amount\":\"1000.00\",\"currency\":\"EUR\"},\"depositPercent\":10,"
+                + "\"includedRevisions\":0,\"revisionFee\":{\"amount\":\"50.00\",\"currency\":\"EUR\"},"
+                + "\"milestones\":[{\"name\":\"A\",\"percent\":\"30\"},{\"name\":\"B\",\"percent\":\"30\"},"
+                + "{\"name\":\"C\",\"percent\":\"30\"}]}";
     }
 
     static Callable<Answer> contracting(String tenant) {
@@ -73,19 +80,21 @@ class InvoiceNumberingConcurrencyTest {
             String deposit = (String) project.get("depositInvoiceId");
             deposits.add(() -> {
                 as(tenant).post("/v1/invoices/" + deposit + "/send").then().statusCode(200);
-                return new Answer("deposit", as(tenant).body("{\"amount\":{\"amount\":\"100.00\",\"currency\":\"EUR\"}}")
-                        .post("/v1/invoices/" + deposit + "/payments").statusCode(), null);
+                int paid = as(tenant).body("{\"amount\":{\"amount\":\"100.00\",\"currency\":\"EUR\"}}")
+                        .post("/v1/invoices/" + deposit + "/payments").statusCode();
+                return new Answer("deposit", paid, null);
             });
         }
         assertThat(Concurrently.run(16, deposits)).extracting(Answer::status).containsOnly(201);
 
-        // The race: every stage of every active project completed twice at once, while new contracts come in.
+        // The race: stages of every active project completed twice at once, a billable revision on each, and new
+        // contracts coming in, all in one workspace.
         List<Callable<Answer>> race = new ArrayList<>();
         for (Map<String, Object> project : projects.subList(0, ACTIVE)) {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> stages = (List<Map<String, Object>>) project.get("milestones");
             assertThat(stages).hasSize(MILESTONES);
-            for (Map<String, Object> stage : stages) {
+            for (Map<String, Object> stage : stages.subList(0, COMPLETED)) {
                 String path = "/v1/projects/" + project.get("id") + "/milestones/" + stage.get("id") + "/complete";
                 for (int twice = 0; twice < 2; twice++) {
                     race.add(() -> {
@@ -95,21 +104,29 @@ class InvoiceNumberingConcurrencyTest {
                     });
                 }
             }
+            race.add(() -> {
+                Response response = as(tenant).body("{\"note\":\"one more\"}")
+                        .post("/v1/projects/" + project.get("id") + "/revisions");
+                return new Answer("revision", response.statusCode(),
+                        response.statusCode() == 201 ? response.jsonPath().getString("invoice.number")
+                                : response.asString());
+            });
         }
         for (int i = 0; i < LATER_CONTRACTS; i++) {
             race.add(contracting(tenant));
         }
+        Collections.shuffle(race);
         List<Answer> answers = Concurrently.run(16, race);
 
-        Map<String, List<Integer>> completions = answers.stream().filter(a -> !a.what().equals("contract"))
+        Map<String, List<Integer>> completions = answers.stream().filter(a -> a.what().startsWith("/v1/"))
                 .collect(Collectors.groupingBy(Answer::what, Collectors.mapping(Answer::status, Collectors.toList())));
-        assertThat(completions).hasSize(ACTIVE * MILESTONES);
+        assertThat(completions).hasSize(ACTIVE * COMPLETED);
         assertThat(completions.values()).as("each stage: one completion, one 409")
                 .allSatisfy(statuses -> assertThat(statuses).containsExactlyInAnyOrder(201, 409));
-        assertThat(answers.stream().filter(a -> a.what().equals("contract"))).extracting(Answer::status)
-                .containsOnly(201);
+        assertThat(answers.stream().filter(a -> !a.what().startsWith("/v1/")))
+                .as("contracts and billable revisions: %s", answers).extracting(Answer::status).containsOnly(201);
 
-        int expected = FIRST_CONTRACTS + ACTIVE * MILESTONES + LATER_CONTRACTS;
+        int expected = FIRST_CONTRACTS + ACTIVE * COMPLETED + ACTIVE + LATER_CONTRACTS;
         List<String> numbers = as(tenant).get("/v1/invoices?size=100").then().statusCode(200)
                 .extract().jsonPath().getList("items.number", String.class);
         assertThat(numbers).as("invoices in the workspace").hasSize(expected).doesNotHaveDuplicates();
@@ -118,6 +135,8 @@ class InvoiceNumberingConcurrencyTest {
                 .toList();
         assertThat(numbers).as("numbers %s-0001..%s-%04d", year, year, expected)
                 .containsExactlyInAnyOrderElementsOf(oneToN);
-        assertThat(oneToN).containsAll(answers.stream().map(Answer::number).filter(n -> n != null).toList());
+        assertThat(oneToN).as("numbers answered to the racing requests")
+                .containsAll(answers.stream().filter(a -> a.status() == 201 && a.number() != null)
+                        .map(Answer::number).toList());
     }
 }

@@ -108,31 +108,50 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes one batch; returns how many rows were published. */
+    /** Publishes one batch; returns how many rows were relayed (published or set aside). */
     public int relayBatch() {
-        return QuarkusTransaction.requiringNew().call(this::publishClaimedRows);
+        BatchOutcome outcome = QuarkusTransaction.requiringNew().call(this::publishClaimedRows);
+        if (outcome.brokerFailure() != null) {
+            throw outcome.brokerFailure();
+        }
+        return outcome.relayed();
     }
 
-    private int publishClaimedRows() {
+    /** What a batch did; a broker failure is raised only after the rows acknowledged before it are marked. */
+    private record BatchOutcome(int relayed, RuntimeException brokerFailure) {
+    }
+
+    private BatchOutcome publishClaimedRows() {
         List<OutboxRow> claimed = claimBatch();
         List<OutboxRow> rows = publishable(claimed, oldestUnclaimed(claimed));
         if (rows.isEmpty()) {
-            return 0;
+            return new BatchOutcome(0, null);
         }
         KafkaProducer<String, byte[]> kafka = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
-            acks.add(kafka.send(new ProducerRecord<>(row.topic(), null, row.partitionKey(),
-                    row.envelope().getBytes(StandardCharsets.UTF_8), Headers.envelope(row.id(), row.eventType()))));
+            Future<RecordMetadata> ack = kafka.send(new ProducerRecord<>(row.topic(), null, row.partitionKey(),
+                    row.envelope().getBytes(StandardCharsets.UTF_8), Headers.envelope(row.id(), row.eventType())));
+            acks.add(ack);
+            if (ack.isDone() && failedRetriably(ack)) {
+                break; // the broker is unreachable: do not wait max.block.ms for each remaining row
+            }
         }
         kafka.flush();
         List<Long> sent = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            String refusal = awaitAck(acks.get(i));
-            if (refusal == null) {
-                sent.add(rows.get(i).seq());
-            } else {
-                setAside(rows.get(i), refusal);
+        int relayed = 0;
+        RuntimeException brokerFailure = null;
+        for (int i = 0; i < acks.size() && brokerFailure == null; i++) {
+            try {
+                String refusal = awaitAck(acks.get(i));
+                if (refusal == null) {
+                    sent.add(rows.get(i).seq());
+                } else {
+                    setAside(rows.get(i), refusal);
+                }
+                relayed++;
+            } catch (IllegalStateException e) {
+                brokerFailure = e;
             }
         }
         entityManager.createNativeQuery("UPDATE outbox_event SET published_at = ?1 WHERE seq = ANY(?2)")
@@ -140,7 +159,19 @@ public class OutboxRelay {
                 .setParameter(2, sent.toArray(Long[]::new))
                 .executeUpdate();
         published.increment(sent.size());
-        return rows.size();
+        return new BatchOutcome(relayed, brokerFailure);
+    }
+
+    private static boolean failedRetriably(Future<RecordMetadata> ack) {
+        try {
+            ack.get();
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof RetriableException || !(e.getCause() instanceof ApiException);
+        }
     }
 
     @SuppressWarnings("unchecked")

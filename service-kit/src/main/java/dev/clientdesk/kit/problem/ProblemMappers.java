@@ -21,6 +21,7 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -83,8 +84,18 @@ public class ProblemMappers {
                 errors));
     }
 
+    /**
+     * A concurrent writer won. With If-Match the caller's version is stale, which is a 412 like any stale
+     * If-Match; without it, it is a conflict to retry.
+     */
     @ServerExceptionMapper
-    public Response staleVersion(OptimisticLockException e, UriInfo uri) {
+    public Response staleVersion(OptimisticLockException e, UriInfo uri, HttpHeaders headers) {
+        String ifMatch = headers == null ? null : headers.getHeaderString(HttpHeaders.IF_MATCH);
+        if (ifMatch != null) {
+            return respond(new Problem(Problem.TYPE_BASE + "stale-version", "Precondition failed", 412,
+                    "If-Match " + ifMatch.trim() + " is no longer the current version; read the resource again",
+                    path(uri), List.of()));
+        }
         return respond(new Problem(Problem.TYPE_BASE + "concurrent-modification", "Conflict", 409,
                 "the resource was changed by another request; read it again and retry", path(uri), List.of()));
     }
@@ -110,13 +121,13 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri);
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            return unexpected(e, uri);
+            return unexpected(e, uri, headers);
         }
         String reason = Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
@@ -135,13 +146,13 @@ public class ProblemMappers {
      * constraint failure, say); the cause chain is searched for one of the failures mapped above first.
      */
     @ServerExceptionMapper(priority = Priorities.USER + 1000)
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             if (cause instanceof ProblemException problem) {
                 return problem(problem, uri);
             }
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
-                return staleVersion(null, uri);
+                return staleVersion(null, uri, headers);
             }
             if (cause instanceof org.hibernate.exception.ConstraintViolationException constraint) {
                 return databaseConstraint(constraint, uri);

@@ -23,25 +23,25 @@ class ProblemMappersTest {
 
     @Test
     void an_optimistic_lock_failure_at_commit_is_a_409() {
-        assertThat(mappers.unexpected(wrapped(new OptimisticLockException("stale")), null).getStatus()).isEqualTo(409);
+        assertThat(mappers.unexpected(wrapped(new OptimisticLockException("stale")), null, null).getStatus()).isEqualTo(409);
     }
 
     @Test
     void a_constraint_failure_at_commit_is_a_409() {
         var constraint = new org.hibernate.exception.ConstraintViolationException("dup", new SQLException("dup"),
                 "some_unique_key");
-        assertThat(mappers.unexpected(wrapped(constraint), null).getStatus()).isEqualTo(409);
+        assertThat(mappers.unexpected(wrapped(constraint), null, null).getStatus()).isEqualTo(409);
     }
 
     @Test
     void a_problem_thrown_inside_a_transaction_keeps_its_status() {
-        assertThat(mappers.unexpected(wrapped(ProblemException.invalidField("x", "bad")), null).getStatus())
+        assertThat(mappers.unexpected(wrapped(ProblemException.invalidField("x", "bad")), null, null).getStatus())
                 .isEqualTo(400);
     }
 
     @Test
     void anything_else_is_a_500_without_internals() {
-        var response = mappers.unexpected(new IllegalStateException("secret detail"), null);
+        var response = mappers.unexpected(new IllegalStateException("secret detail"), null, null);
         assertThat(response.getStatus()).isEqualTo(500);
         assertThat(((Problem) response.getEntity()).detail()).doesNotContain("secret", "IllegalState");
     }

@@ -22,7 +22,7 @@ public final class RowLock implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** Runs {@code selectForUpdate} (a {@code SELECT … FOR UPDATE}) in a transaction kept open until {@link #close}. */
+    /** Runs {@code selectForUpdate} in a transaction that stays open, with its locks, until {@link #close}. */
     public static RowLock hold(DataSource dataSource, String selectForUpdate, Object... parameters) {
         try {
             Connection connection = dataSource.getConnection();
