@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 7: a second replica of billing-service and of followup-service (other HTTP ports; same databases,
+ * Issue 7: a second replica of each service (other HTTP ports; same databases,
  * broker and consumer groups), with traffic spread over both. Without a crash, at-least-once never has to
  * repeat itself: no event id may appear twice on a topic.
  */
@@ -48,14 +48,17 @@ class TwoReplicasTest {
     private static final String DEPOSIT = "200.00";
 
     private static RunningSystem system;
+    private static ServiceProcess client2;
     private static ServiceProcess billing2;
     private static ServiceProcess followup2;
 
     @BeforeAll
     static void startSecondReplicas() {
         system = RunningSystem.get();
+        client2 = system.launchReplica("client-service", "client-service-2", Map.of());
         billing2 = system.launchReplica("billing-service", "billing-service-2", Map.of());
         followup2 = system.launchReplica("followup-service", "followup-service-2", Map.of());
+        client2.awaitReady();
         billing2.awaitReady();
         followup2.awaitReady();
         // Both replicas of each service are members of the service's one consumer group before traffic starts.
@@ -63,7 +66,7 @@ class TwoReplicasTest {
                 system.kafkaBootstrapServers()))) {
             await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
                 Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(
-                        List.of("billing-service", "followup-service")).all().get();
+                        List.of("client-service", "billing-service", "followup-service")).all().get();
                 groups.forEach((group, description) -> {
                     assertThat(description.groupState()).as(group).isEqualTo(GroupState.STABLE);
                     assertThat(description.members()).as("members of %s", group).hasSize(2);
@@ -74,6 +77,9 @@ class TwoReplicasTest {
 
     @AfterAll
     static void stopSecondReplicas() {
+        if (client2 != null) {
+            client2.stop();
+        }
         if (billing2 != null) {
             billing2.stop();
         }
@@ -88,6 +94,29 @@ class TwoReplicasTest {
 
     private static List<ServiceProcess> followupReplicas() {
         return List.of(system.service("followup-service"), followup2);
+    }
+
+    @Test
+    void clients_registered_concurrently_through_both_client_replicas_are_published_once_each() {
+        String tenant = "ws-replicas-clients-" + UUID.randomUUID();
+        List<ServiceProcess> replicas = List.of(system.service("client-service"), client2);
+        int clients = 100;
+        List<Callable<Integer>> registrations = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            ServiceProcess replica = replicas.get(i % replicas.size());
+            int n = i;
+            registrations.add(() -> Api.at(replica.url(), tenant).post("/v1/clients",
+                    Map.of("name", "Client " + n, "email", "client" + n + "@example.com", "locale", "en")).status());
+        }
+
+        assertThat(Api.inParallel(8, registrations)).hasSize(clients).containsOnly(201);
+
+        TopicCheck topic = TopicCheck.of("client-service", "clients.v1", List.of(tenant));
+        assertThat(topic.written()).as("ClientRegistered and ClientScreened per client").isEqualTo(2 * clients);
+        assertThat(topic.duplicates()).as("duplicate event ids on clients.v1").isZero();
+        System.out.printf("RELIABILITY replicas-clients registered=%d written=%d published=%d duplicatesOnTopic=%d"
+                        + " relayedPerClientReplica=%s%n", clients, topic.written(), topic.published(),
+                topic.duplicates(), metric(replicas, "clientdesk_outbox_published_total"));
     }
 
     record Contract(String tenant, String clientId, String projectId, String depositInvoiceId, String milestoneId) {
