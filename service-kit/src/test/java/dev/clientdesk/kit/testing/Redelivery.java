@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.DoubleSupplier;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Replays every record of the topics a service consumes into the same topics and partitions, waits until
  * the service's consumer group has read past all of them, and reports what changed. A service whose
@@ -36,6 +38,18 @@ public final class Redelivery {
 
         public boolean stateChanged() {
             return !before.equals(after);
+        }
+
+        /** Reports the replay and asserts it changed nothing, though at least {@code seeded} records were re-read. */
+        public void assertChangedNothing(String service, int seeded) {
+            System.out.printf("RELIABILITY redelivery %s replayed=%d stateChanged=%s%n", service, replayed,
+                    stateChanged());
+            assertThat(replayed).as("records replayed").isGreaterThanOrEqualTo(seeded);
+            assertThat(changes()).as("tables changed by the redelivery").isEmpty();
+            assertThat(processedAfter).as("no event counted as new").isEqualTo(processedBefore);
+            assertThat(alreadyProcessed).as("replayed records the group had processed").isGreaterThanOrEqualTo(seeded);
+            assertThat(handledDelta).as("replayed events the consumer went through again (skip path)")
+                    .isGreaterThanOrEqualTo((double) alreadyProcessed);
         }
 
         /** The tables whose snapshot differs, with before → after. */
