@@ -47,6 +47,7 @@ public class EventConsumer {
     private final KitConfig config;
     private final Counter handled;
     private final Counter deadLettered;
+    private final Counter duplicatesSkipped;
 
     private volatile boolean running;
     private Thread worker;
@@ -69,6 +70,7 @@ public class EventConsumer {
         this.config = config;
         this.handled = registry.counter("clientdesk.events.handled");
         this.deadLettered = registry.counter("clientdesk.events.dead_lettered");
+        this.duplicatesSkipped = registry.counter("clientdesk.events.duplicates_skipped");
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -139,12 +141,17 @@ public class EventConsumer {
         int maxAttempts = Math.max(1, config.consumer().maxAttempts());
         for (int attempt = 1; ; attempt++) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    if (processedEvents.recordFirstDelivery(config.serviceName(), event.id(), event.type())) {
+                boolean firstDelivery = QuarkusTransaction.requiringNew().call(() -> {
+                    boolean first = processedEvents.recordFirstDelivery(config.serviceName(), event.id(), event.type());
+                    if (first) {
                         handler.handle(event);
                     }
+                    return first;
                 });
                 handled.increment();
+                if (!firstDelivery) {
+                    duplicatesSkipped.increment();
+                }
                 return;
             } catch (RuntimeException e) {
                 if (e instanceof MalformedEventException || attempt >= maxAttempts) {

@@ -6,6 +6,8 @@ import dev.clientdesk.kit.testing.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -29,10 +31,14 @@ class EventConsumerTest {
     @Inject
     CloudEventCodec codec;
 
+    @Inject
+    MeterRegistry registry;
+
     @Test
     void a_redelivered_event_has_one_effect() {
         String widgetId = UUID.randomUUID().toString();
         String event = widgetCreated(UUID.randomUUID().toString(), widgetId, "twice");
+        double skippedBefore = registry.counter("clientdesk.events.duplicates_skipped").count();
 
         TopicReader.send("widgets.v1", widgetId, event);
         TopicReader.send("widgets.v1", widgetId, event);
@@ -41,6 +47,7 @@ class EventConsumerTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> seen(marker) == 1);
         assertThat(seen(widgetId)).isEqualTo(1);
+        assertThat(registry.counter("clientdesk.events.duplicates_skipped").count()).isGreaterThan(skippedBefore);
     }
 
     @Test
