@@ -76,6 +76,7 @@ public final class Bench {
                         case "writes" -> bench.writes();
                         case "events" -> bench.events();
                         case "silence" -> bench.silence();
+                        case "hold" -> bench.hold();
                         default -> throw new IllegalArgumentException("unknown scenario " + scenario);
                     }
                 } catch (Exception e) {
@@ -89,6 +90,24 @@ public final class Bench {
         System.out.println(table);
         Files.writeString(work.resolve("results.md"), table);
         System.exit(0); // the HTTP client's threads must not keep the JVM (and the caller's build lock) alive
+    }
+
+    /**
+     * Full-speed load before anything is measured, so the JIT has compiled the request path: with 8 s the
+     * first measured payment runs were a third of the warm rate.
+     */
+    private static Duration warmUp() {
+        return Duration.ofSeconds(Integer.getInteger("bench.warmup-seconds", 20));
+    }
+
+    /** Keeps the seeded stack up for a profiler or psql until {@code bench/target/run/release} exists. */
+    private void hold() throws Exception {
+        Path release = work.resolve("release");
+        log("holding the stack: psql -h localhost -p " + stack.postgresPort + " -U postgres; token in "
+                + Files.writeString(work.resolve("token"), stack.token) + "; touch " + release + " to stop");
+        while (!Files.exists(release)) {
+            Thread.sleep(500);
+        }
     }
 
     // ---------------------------------------------------------------- 5. footprint
@@ -165,7 +184,10 @@ public final class Bench {
                     mode.equals("list") ? "/v1/clients?size=20&page=" + ThreadLocalRandom.current().nextInt(pages)
                             : "/v1/clients/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())) + "/health");
             log(label + ": warm-up");
-            Load.constantRate(http, request, rate, Duration.ofSeconds(8), 2000);
+            Load.wrk(stack.root.resolve("bench/wrk/reads.lua"), stack.baseUrl("client-service"), 2, 16, warmUp(),
+                    work.resolve("wrk.log"), "BENCH_TOKEN", stack.token, "BENCH_MODE", mode,
+                    "BENCH_IDS", idFile.toString(), "BENCH_PAGES", String.valueOf(pages));
+            Load.constantRate(http, request, rate, Duration.ofSeconds(5), 2000);
             List<Double> p50 = new ArrayList<>(), p99 = new ArrayList<>(), max = new ArrayList<>();
             int errors = 0;
             for (int run = 1; run <= runs; run++) {
@@ -242,7 +264,7 @@ public final class Bench {
         int connections = Integer.getInteger("bench.write-connections", 16);
         Path script = stack.root.resolve("bench/wrk/payments.lua");
         log("warm-up");
-        Load.wrk(script, stack.baseUrl("billing-service"), 2, connections, Duration.ofSeconds(8),
+        Load.wrk(script, stack.baseUrl("billing-service"), 2, connections, warmUp(),
                 work.resolve("wrk.log"), "BENCH_TOKEN", stack.token, "BENCH_IDS", idFile.toString());
         jdbcPayments(ids, connections, Duration.ofSeconds(3));
         List<Double> service = new ArrayList<>(), jdbc = new ArrayList<>(), ratio = new ArrayList<>();

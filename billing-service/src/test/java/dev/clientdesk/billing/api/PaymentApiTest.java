@@ -142,12 +142,12 @@ class PaymentApiTest {
         String tenant = "ws-overdue-" + UUID.randomUUID();
         Contract c = contract(tenant, "500.00", "80");
         as(tenant).post("/v1/invoices/" + c.depositInvoiceId() + "/send").then().statusCode(200);
-        as(tenant).get("/v1/invoices?overdue=true").then().body("total", equalTo(0));
+        as(tenant).get("/v1/invoices?overdue=true").then().body("items.size()", equalTo(0));
 
         TestClockProducer.CLOCK.advance(Duration.ofDays(15));
         invoices.markOverdue(500);
         invoices.markOverdue(500);
-        as(tenant).get("/v1/invoices?overdue=true").then().body("total", equalTo(1))
+        as(tenant).get("/v1/invoices?overdue=true").then().body("items.size()", equalTo(1))
                 .body("items[0].id", equalTo(c.depositInvoiceId()));
 
         List<JsonNode> overdue = TopicReader.readUntil("billing.v1", Duration.ofSeconds(5), r -> false).stream()

@@ -11,14 +11,15 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** The local record of what other services reported about each client, updated one event at a time. */
 @ApplicationScoped
 public class HealthProjection {
 
-    public record Counters(Money paidIn, long minutesLogged, int latePayments, int silentEpisodes, int nudges) {
+    /** What the projection knows of one client, and the workspace's logged time to compare it with. */
+    public record Counters(Money paidIn, long minutesLogged, long workspaceMinutesLogged, int latePayments,
+            int silentEpisodes, int nudges) {
     }
 
     private final EntityManager em;
@@ -57,43 +58,38 @@ public class HealthProjection {
                         + " WHERE tenant_id = ?1 AND client_id = ?2")
                 .setParameter(1, tenantId).setParameter(2, clientId).setParameter(3, amount).setParameter(4, now())
                 .executeUpdate();
+        if (column.equals("minutes_logged")) {
+            em.createNativeQuery("""
+                    INSERT INTO workspace_time (tenant_id, minutes_logged, updated_at) VALUES (?1, ?2, ?3)
+                    ON CONFLICT (tenant_id) DO UPDATE SET minutes_logged = workspace_time.minutes_logged
+                        + EXCLUDED.minutes_logged, updated_at = EXCLUDED.updated_at""")
+                    .setParameter(1, tenantId).setParameter(2, amount).setParameter(3, now())
+                    .executeUpdate();
+        }
     }
 
     /**
-     * @param currency the currency payments are counted in (the target rate's), others are ignored; null when
-     *                 nothing is known to count in, and then {@code paidIn} is null
+     * One statement for everything a health assessment reads from the projection.
+     * @param targetCurrency the currency payments are counted in (the target rate's), others are ignored; when
+     *        null, the currency the client has paid most in; {@code paidIn} is null when neither is known
      */
-    public Counters counters(String tenantId, UUID clientId, String currency) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT paid ->> ?3, minutes_logged, late_payments, silent_episodes, nudges FROM client_health
-                WHERE tenant_id = ?1 AND client_id = ?2""")
-                .setParameter(1, tenantId).setParameter(2, clientId).setParameter(3, currency == null ? "" : currency)
-                .getResultList();
-        Money nothing = currency == null ? null : Money.zero(currency);
-        if (rows.isEmpty()) {
-            return new Counters(nothing, 0, 0, 0, 0);
-        }
-        Object[] row = rows.get(0);
-        Money paid = row[0] == null ? nothing : new Money(new BigDecimal((String) row[0]), currency);
-        return new Counters(paid, ((Number) row[1]).longValue(), ((Number) row[2]).intValue(),
-                ((Number) row[3]).intValue(), ((Number) row[4]).intValue());
-    }
-
-    /** The currency a client has paid most in, when the workspace set no target rate. */
-    public Optional<String> mainCurrency(String tenantId, UUID clientId) {
-        @SuppressWarnings("unchecked")
-        List<String> currencies = em.createNativeQuery("""
-                SELECT key FROM client_health, jsonb_each_text(paid)
-                WHERE tenant_id = ?1 AND client_id = ?2 ORDER BY value::numeric DESC LIMIT 1""")
-                .setParameter(1, tenantId).setParameter(2, clientId).getResultList();
-        return currencies.stream().findFirst();
-    }
-
-    public long workspaceMinutes(String tenantId) {
-        return ((Number) em.createNativeQuery(
-                "SELECT COALESCE(SUM(minutes_logged), 0) FROM client_health WHERE tenant_id = ?1")
-                .setParameter(1, tenantId).getSingleResult()).longValue();
+    public Counters counters(String tenantId, UUID clientId, String targetCurrency) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                WITH h AS (SELECT * FROM client_health WHERE tenant_id = ?1 AND client_id = ?2),
+                     c AS (SELECT COALESCE(NULLIF(?3, ''), (SELECT key FROM h, jsonb_each_text(h.paid)
+                                 ORDER BY value::numeric DESC, key LIMIT 1)) AS currency)
+                SELECT c.currency, h.paid ->> c.currency, COALESCE(h.minutes_logged, 0),
+                    COALESCE((SELECT minutes_logged FROM workspace_time WHERE tenant_id = ?1), 0),
+                    COALESCE(h.late_payments, 0), COALESCE(h.silent_episodes, 0), COALESCE(h.nudges, 0)
+                FROM c LEFT JOIN h ON true""")
+                .setParameter(1, tenantId).setParameter(2, clientId)
+                .setParameter(3, targetCurrency == null ? "" : targetCurrency)
+                .getSingleResult();
+        String currency = (String) row[0];
+        Money paid = currency == null ? null
+                : new Money(row[1] == null ? BigDecimal.ZERO : new BigDecimal((String) row[1]), currency);
+        return new Counters(paid, ((Number) row[2]).longValue(), ((Number) row[3]).longValue(),
+                ((Number) row[4]).intValue(), ((Number) row[5]).intValue(), ((Number) row[6]).intValue());
     }
 
     private void ensureRow(String tenantId, UUID clientId) {

@@ -24,6 +24,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -121,8 +122,8 @@ public class ClientService {
         }
         var select = em.createNativeQuery("SELECT c.* FROM client c" + where
                 + " ORDER BY c.created_at DESC, c.id LIMIT :limit OFFSET :offset", Client.class);
-        var count = em.createNativeQuery("SELECT count(*) FROM client c" + where);
-        for (var query : new jakarta.persistence.Query[] {select, count}) {
+        var count = page.includeTotal ? em.createNativeQuery("SELECT count(*) FROM client c" + where) : null;
+        for (var query : count == null ? List.of(select) : List.of(select, count)) {
             query.setParameter("tenant", tenantId);
             if (status != null) {
                 query.setParameter("status", status.name());
@@ -134,10 +135,10 @@ public class ClientService {
                 query.setParameter("text", "%" + escapeLike(text.trim().toLowerCase(Locale.ROOT)) + "%");
             }
         }
-        select.setParameter("limit", page.size).setParameter("offset", page.offset());
+        select.setParameter("limit", page.fetchSize()).setParameter("offset", page.offset());
         @SuppressWarnings("unchecked")
-        var items = (java.util.List<Client>) select.getResultList();
-        return new Page<>(items, page.page, page.size, ((Number) count.getSingleResult()).longValue());
+        var fetched = (List<Client>) select.getResultList();
+        return Page.of(fetched, page, count == null ? null : ((Number) count.getSingleResult()).longValue());
     }
 
     private boolean previouslyEnded(String tenantId, String email) {

@@ -11,6 +11,7 @@ import dev.clientdesk.kit.money.Money;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Map;
 import java.util.UUID;
 
 /** Puts the projected billing and follow-up facts together with your own notes and the screening. */
@@ -34,13 +35,13 @@ public class HealthService {
         Client client = clients.get(tenantId, clientId);
         WorkspacePolicy policy = policies.current(tenantId);
         Money target = policy.targetHourlyRate();
-        String currency = target != null ? target.currency()
-                : projection.mainCurrency(tenantId, clientId).orElse(null);
-        HealthProjection.Counters counters = projection.counters(tenantId, clientId, currency);
+        HealthProjection.Counters counters = projection.counters(tenantId, clientId,
+                target == null ? null : target.currency());
+        Map<NoteKind, Integer> noted = notes.countByKind(clientId);
         HealthFacts facts = new HealthFacts(counters.paidIn(), counters.minutesLogged(),
-                projection.workspaceMinutes(tenantId),
-                counters.latePayments(), counters.silentEpisodes(), notes.count(clientId, NoteKind.SPECIAL_REQUEST),
-                notes.count(clientId, NoteKind.INCIDENT), client.screening().flags().size());
+                counters.workspaceMinutesLogged(), counters.latePayments(), counters.silentEpisodes(),
+                noted.getOrDefault(NoteKind.SPECIAL_REQUEST, 0), noted.getOrDefault(NoteKind.INCIDENT, 0),
+                client.screening().flags().size());
         return HealthAssessment.assess(facts, target, policy.maxBelowTargetShare());
     }
 }

@@ -11,6 +11,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -40,9 +42,12 @@ public class NoteService {
                 .orderBy("e.createdAt DESC, e.id").page(page);
     }
 
-    public int count(UUID clientId, NoteKind kind) {
-        return em.createQuery("SELECT count(n) FROM ClientNote n WHERE n.clientId = :client AND n.kind = :kind",
-                        Long.class)
-                .setParameter("client", clientId).setParameter("kind", kind).getSingleResult().intValue();
+    public Map<NoteKind, Integer> countByKind(UUID clientId) {
+        Map<NoteKind, Integer> counts = new EnumMap<>(NoteKind.class);
+        em.createQuery("SELECT n.kind, count(n) FROM ClientNote n WHERE n.clientId = :client GROUP BY n.kind",
+                        Object[].class)
+                .setParameter("client", clientId).getResultList()
+                .forEach(row -> counts.put((NoteKind) row[0], ((Number) row[1]).intValue()));
+        return counts;
     }
 }

@@ -4,9 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Name, email and language of each client, as client-service announced them. */
 @ApplicationScoped
@@ -32,11 +36,30 @@ public class ContactDirectory {
                 .executeUpdate();
     }
 
-    public Optional<Contact> find(String tenantId, UUID clientId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "SELECT name, email, locale FROM client_contact WHERE tenant_id = ?1 AND client_id = ?2")
-                .setParameter(1, tenantId).setParameter(2, clientId).getResultList();
-        return rows.stream().findFirst().map(r -> new Contact((String) r[0], (String) r[1], (String) r[2]));
+    /** The contacts of many clients in one query per workspace among them (the silence scan's batch). */
+    public Contacts find(Collection<ClientKey> clients) {
+        Map<ClientKey, Contact> found = new HashMap<>();
+        clients.stream().collect(Collectors.groupingBy(ClientKey::tenantId,
+                        Collectors.mapping(ClientKey::clientId, Collectors.toSet())))
+                .forEach((tenantId, clientIds) -> {
+                    @SuppressWarnings("unchecked")
+                    List<Object[]> rows = em.createNativeQuery("""
+                                    SELECT client_id, name, email, locale FROM client_contact
+                                    WHERE tenant_id = ?1 AND client_id IN (?2)""")
+                            .setParameter(1, tenantId).setParameter(2, clientIds).getResultList();
+                    rows.forEach(r -> found.put(new ClientKey(tenantId, (UUID) r[0]),
+                            new Contact((String) r[1], (String) r[2], (String) r[3])));
+                });
+        return new Contacts(found);
+    }
+
+    public record ClientKey(String tenantId, UUID clientId) {
+    }
+
+    public record Contacts(Map<ClientKey, Contact> byClient) {
+
+        public Optional<Contact> of(String tenantId, UUID clientId) {
+            return Optional.ofNullable(byClient.get(new ClientKey(tenantId, clientId)));
+        }
     }
 }

@@ -74,9 +74,11 @@ public class SilenceScanner {
 
     int scanBatch(int limit) {
         Instant now = clock.instant();
-        List<UUID> due = claimDue(limit, now);
-        for (UUID id : due) {
-            handle(em.find(Conversation.class, id), now);
+        List<Conversation> due = claimDue(limit, now);
+        ContactDirectory.Contacts known = contacts.find(due.stream()
+                .map(c -> new ContactDirectory.ClientKey(c.tenantId(), c.clientId())).toList());
+        for (Conversation conversation : due) {
+            handle(conversation, now, known);
         }
         return due.size();
     }
@@ -92,12 +94,14 @@ public class SilenceScanner {
             try {
                 boolean any = QuarkusTransaction.requiringNew().call(() -> {
                     Instant now = clock.instant();
-                    List<UUID> due = claimDue(1, now);
+                    List<Conversation> due = claimDue(1, now);
                     if (due.isEmpty()) {
                         return false;
                     }
-                    claimed[0] = due.get(0);
-                    handle(em.find(Conversation.class, claimed[0]), now);
+                    Conversation conversation = due.get(0);
+                    claimed[0] = conversation.id();
+                    handle(conversation, now, contacts.find(
+                            List.of(new ContactDirectory.ClientKey(conversation.tenantId(), conversation.clientId()))));
                     return true;
                 });
                 if (!any) {
@@ -123,23 +127,24 @@ public class SilenceScanner {
                 .executeUpdate());
     }
 
+    /** Claims and loads the due conversations in one statement; the scan then runs no query per conversation. */
     @SuppressWarnings("unchecked")
-    private List<UUID> claimDue(int limit, Instant now) {
+    private List<Conversation> claimDue(int limit, Instant now) {
         return em.createNativeQuery("""
-                SELECT id FROM conversation WHERE status = 'OPEN' AND next_check_at <= ?1
-                ORDER BY next_check_at LIMIT ?2 FOR UPDATE SKIP LOCKED""")
+                SELECT * FROM conversation WHERE status = 'OPEN' AND next_check_at <= ?1
+                ORDER BY next_check_at LIMIT ?2 FOR UPDATE SKIP LOCKED""", Conversation.class)
                 .setParameter(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).setParameter(2, limit)
                 .getResultList();
     }
 
-    private void handle(Conversation conversation, Instant now) {
+    private void handle(Conversation conversation, Instant now, ContactDirectory.Contacts known) {
         Conversation.CheckOutcome outcome = conversation.check(now, config.silenceThreshold());
         if (outcome instanceof Conversation.Nudge nudge) {
             outbox.history(conversation, "NO_REPLY", "attempt " + nudge.attempt());
             outbox.publish(conversation.tenantId(), conversation.clientId(), conversation.id(),
                     new FollowupEvents.NoReplyForSevenDays(conversation.id(), conversation.clientId(),
                             conversation.invoiceId(), conversation.silentSince(), nudge.attempt()));
-            draft(conversation, nudge.attempt(), now);
+            draft(conversation, nudge.attempt(), now, known);
         } else if (outcome instanceof Conversation.WentSilent silent) {
             outbox.history(conversation, "WENT_SILENT", "after " + silent.attempts() + " follow-ups");
             outbox.publish(conversation.tenantId(), conversation.clientId(), conversation.id(),
@@ -150,8 +155,8 @@ public class SilenceScanner {
         }
     }
 
-    private void draft(Conversation conversation, int attempt, Instant now) {
-        var contact = contacts.find(conversation.tenantId(), conversation.clientId());
+    private void draft(Conversation conversation, int attempt, Instant now, ContactDirectory.Contacts known) {
+        var contact = known.of(conversation.tenantId(), conversation.clientId());
         FollowUpTemplates.Draft draft = templates.draft(conversation,
                 contact.map(ContactDirectory.Contact::name).orElse(null),
                 contact.map(ContactDirectory.Contact::locale).orElse(null));

@@ -9,8 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -42,16 +40,8 @@ public class OutboxWriter {
     public CloudEvent append(String topic, String partitionKey, String subject, String tenantId, Object data) {
         CloudEvent event = CloudEvent.of(UUID.randomUUID().toString(), config.serviceName(),
                 data.getClass().getSimpleName(), subject, clock.instant(), tenantId, codec.toTree(data));
-        entityManager.createNativeQuery("""
-                INSERT INTO outbox_event (id, topic, partition_key, event_type, envelope, created_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
-                .setParameter(1, UUID.fromString(event.id()))
-                .setParameter(2, topic)
-                .setParameter(3, partitionKey)
-                .setParameter(4, event.type())
-                .setParameter(5, codec.encode(event))
-                .setParameter(6, OffsetDateTime.ofInstant(event.time(), ZoneOffset.UTC))
-                .executeUpdate();
+        entityManager.persist(new OutboxRecord(UUID.fromString(event.id()), topic, partitionKey, event.type(),
+                codec.encode(event), event.time()));
         return event;
     }
 }

@@ -5,7 +5,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 
-/** {@code ?page=0&size=20}: zero-based page, size bounded to 100. Use with {@code @BeanParam @Valid}. */
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * {@code ?page=0&size=20&includeTotal=false}: zero-based page, size bounded to 100, and whether to count every
+ * match too. Use with {@code @BeanParam @Valid}.
+ */
 public class PageRequest {
 
     public static final int MAX_SIZE = 100;
@@ -22,6 +27,12 @@ public class PageRequest {
     @Max(value = MAX_SIZE, message = "must be at most " + MAX_SIZE)
     public int size;
 
+    @QueryParam("includeTotal")
+    @DefaultValue("false")
+    @Parameter(description = "Also count every match (`total`); costs a scan of all of them, so ask only when you"
+            + " show the number")
+    public boolean includeTotal;
+
     public static PageRequest of(int page, int size) {
         PageRequest request = new PageRequest();
         request.page = page;
@@ -31,5 +42,10 @@ public class PageRequest {
 
     public int offset() {
         return page * size;
+    }
+
+    /** One row more than the page holds: whether it comes back answers {@code hasMore} without a count. */
+    public int fetchSize() {
+        return size + 1;
     }
 }

@@ -55,14 +55,16 @@ public final class PagedQuery<T> {
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         TypedQuery<T> select = em.createQuery("SELECT e FROM " + type.getSimpleName() + " e" + where
                 + " ORDER BY " + orderBy, type);
-        TypedQuery<Long> count = em.createQuery("SELECT count(e) FROM " + type.getSimpleName() + " e" + where,
-                Long.class);
-        parameters.forEach((name, value) -> {
-            select.setParameter(name, value);
-            count.setParameter(name, value);
-        });
-        return new Page<>(select.setFirstResult(page.offset()).setMaxResults(page.size).getResultList(), page.page,
-                page.size, count.getSingleResult());
+        parameters.forEach(select::setParameter);
+        Long total = null;
+        if (page.includeTotal) {
+            TypedQuery<Long> count = em.createQuery("SELECT count(e) FROM " + type.getSimpleName() + " e" + where,
+                    Long.class);
+            parameters.forEach(count::setParameter);
+            total = count.getSingleResult();
+        }
+        return Page.of(select.setFirstResult(page.offset()).setMaxResults(page.fetchSize()).getResultList(), page,
+                total);
     }
 
     private PagedQuery<T> condition(String field, String operator, Object value) {
