@@ -77,7 +77,10 @@ final class Stack implements AutoCloseable {
     /** Starts one service and waits for /q/health/ready; returns milliseconds from process start to ready. */
     long start(String name) throws Exception {
         Service service = services.get(name);
-        List<String> command = new ArrayList<>(List.of("java", "-Dquarkus.profile=local",
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(Files.readAllLines(root.resolve("deploy/local/jvm-options")).stream()
+                .filter(line -> !line.isBlank()).toList());
+        command.addAll(List.of("-Dquarkus.profile=local",
                 "-Dquarkus.http.port=" + service.port(),
                 "-Dquarkus.datasource.jdbc.url=" + jdbcUrl(service.database()),
                 "-Dkafka.bootstrap.servers=localhost:" + kafkaPort,
