@@ -88,6 +88,8 @@ class HealthApiTest {
         as(tenant).get("/v1/clients/" + id + "/notes").then().body("items.size()", equalTo(2))
                 .body("items[0].kind", equalTo("SPECIAL_REQUEST"));
         as(tenant).get("/v1/clients/" + id + "/notes?kind=PREFERENCE").then().body("items.size()", equalTo(1));
+        as(tenant).get("/v1/clients/" + id + "/notes?size=1&includeTotal=true").then().body("items.size()", equalTo(1))
+                .body("hasMore", equalTo(true)).body("total", equalTo(2));
         as("ws-stranger").get("/v1/clients/" + id + "/notes").then().statusCode(404);
         as("ws-stranger").get("/v1/clients/" + id + "/health").then().statusCode(404);
     }
