@@ -92,6 +92,9 @@ public final class Bench {
         System.exit(0); // the HTTP client's threads must not keep the JVM (and the caller's build lock) alive
     }
 
+    /** Keep-alive connections of the open-loop generator; requests queue for one when all are busy. */
+    private static final int OPEN_LOOP_CONNECTIONS = 32;
+
     /**
      * Full-speed load before anything is measured, so the JIT has compiled the request path: with 8 s the
      * first measured payment runs were a third of the warm rate.
@@ -163,6 +166,7 @@ public final class Bench {
                         screening, status, created_at - g * interval '1 minute', updated_at, version
                     FROM client, generate_series(1, %d) g WHERE id = '%s'""".formatted(clients - 1, template));
             s.execute("VACUUM ANALYZE client");
+            s.execute("CHECKPOINT"); // the seed's dirty pages are written now, not during the measured runs
         }
         List<String> ids = new ArrayList<>();
         try (Connection c = stack.connect("client_service"); Statement s = c.createStatement();
@@ -180,18 +184,19 @@ public final class Bench {
         for (String mode : List.of("list", "health")) {
             String label = mode.equals("list") ? "GET /v1/clients?page=0.." + (pages - 1) + "&size=20"
                     : "GET /v1/clients/{id}/health";
-            java.util.function.IntFunction<HttpRequest> request = i -> get("client-service",
+            java.util.function.IntFunction<OpenLoop.Call> request = i -> OpenLoop.Call.get(
                     mode.equals("list") ? "/v1/clients?size=20&page=" + ThreadLocalRandom.current().nextInt(pages)
                             : "/v1/clients/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())) + "/health");
+            int port = stack.services.get("client-service").port();
             log(label + ": warm-up");
             Load.wrk(stack.root.resolve("bench/wrk/reads.lua"), stack.baseUrl("client-service"), 2, 16, warmUp(),
                     work.resolve("wrk.log"), "BENCH_TOKEN", stack.token, "BENCH_MODE", mode,
                     "BENCH_IDS", idFile.toString(), "BENCH_PAGES", String.valueOf(pages));
-            Load.constantRate(http, request, rate, Duration.ofSeconds(15), 2000);
+            OpenLoop.run(port, stack.token, request, rate, Duration.ofSeconds(15), OPEN_LOOP_CONNECTIONS);
             List<Double> p50 = new ArrayList<>(), p99 = new ArrayList<>(), max = new ArrayList<>();
             int errors = 0;
             for (int run = 1; run <= runs; run++) {
-                Load.Sample sample = Load.constantRate(http, request, rate, fixed, 2000);
+                Load.Sample sample = OpenLoop.run(port, stack.token, request, rate, fixed, OPEN_LOOP_CONNECTIONS);
                 p50.add(sample.percentileMs(50));
                 p99.add(sample.percentileMs(99));
                 max.add(sample.percentileMs(100));
@@ -316,11 +321,9 @@ public final class Bench {
         String body = "{\"amount\":{\"amount\":\"0.01\",\"currency\":\"EUR\"},\"reference\":\"bench\"}";
         for (int run = 1; run <= runs; run++) {
             waitForQuiet();
-            Load.Sample sample = Load.constantRate(http, i -> HttpRequest.newBuilder(URI.create(
-                            stack.baseUrl("billing-service") + "/v1/invoices/" + ids.get(ThreadLocalRandom.current()
-                                    .nextInt(ids.size())) + "/payments"))
-                    .header("Authorization", "Bearer " + stack.token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), half, fixed, 2000);
+            Load.Sample sample = OpenLoop.run(stack.services.get("billing-service").port(), stack.token,
+                    i -> OpenLoop.Call.post("/v1/invoices/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size()))
+                            + "/payments", body), half, fixed, OPEN_LOOP_CONNECTIONS);
             p99.add(sample.percentileMs(99));
             p50.add(sample.percentileMs(50));
             errors += sample.errors();
@@ -746,10 +749,6 @@ public final class Bench {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
-    private HttpRequest get(String service, String path) {
-        return HttpRequest.newBuilder(URI.create(stack.baseUrl(service) + path))
-                .header("Authorization", "Bearer " + stack.token).GET().build();
-    }
 
     private String table(Instant started, List<String> scenarios) throws Exception {
         StringBuilder out = new StringBuilder();

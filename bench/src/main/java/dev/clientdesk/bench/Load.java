@@ -2,25 +2,17 @@ package dev.clientdesk.bench;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The two load generators: wrk for peak throughput, and a constant-rate (open-loop) Java client for latency. */
+/** wrk for peak throughput, latency samples and their percentiles; {@link OpenLoop} is the constant-rate generator. */
 final class Load {
 
     private Load() {
@@ -45,55 +37,6 @@ final class Load {
         double rate() {
             return micros.length / seconds;
         }
-    }
-
-    /**
-     * Sends requests at a constant rate whatever the responses do (open loop, like wrk2), and times each from
-     * the moment it was due to be sent, so a stall shows up in the latencies instead of lowering the rate
-     * (no coordinated omission). At most {@code maxInFlight} requests are outstanding; beyond that a request
-     * is counted as an error.
-     */
-    static Sample constantRate(HttpClient client, IntFunction<HttpRequest> request, double perSecond,
-            Duration duration, int maxInFlight) throws InterruptedException {
-        long period = (long) (1_000_000_000L / perSecond);
-        int total = (int) (duration.toNanos() / period);
-        long[] latencies = new long[total];
-        Arrays.fill(latencies, -1);
-        AtomicInteger errors = new AtomicInteger();
-        Semaphore inFlight = new Semaphore(maxInFlight);
-        CountDownLatch done = new CountDownLatch(total);
-        long start = System.nanoTime() + 20_000_000;
-        for (int i = 0; i < total; i++) {
-            long due = start + i * period;
-            long wait;
-            while ((wait = due - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            if (!inFlight.tryAcquire()) {
-                errors.incrementAndGet();
-                done.countDown();
-                continue;
-            }
-            int index = i;
-            client.sendAsync(request.apply(i), HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
-                long end = System.nanoTime();
-                if (e != null || r.statusCode() >= 400) {
-                    errors.incrementAndGet();
-                } else {
-                    latencies[index] = (end - due) / 1000;
-                }
-                inFlight.release();
-                done.countDown();
-            });
-        }
-        done.await(60, TimeUnit.SECONDS);
-        List<Long> ok = new ArrayList<>();
-        for (long l : latencies) {
-            if (l >= 0) {
-                ok.add(l);
-            }
-        }
-        return Sample.of(ok, errors.get(), duration.toNanos() / 1e9);
     }
 
     static HttpClient httpClient() {
