@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clientdesk.billing.events.BillingEvents;
 import dev.clientdesk.kit.money.Money;
-import dev.clientdesk.kit.testing.TestTokens;
 import dev.clientdesk.kit.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 import jakarta.inject.Inject;
 
@@ -21,7 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static dev.clientdesk.kit.testing.TestTokens.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -32,10 +29,6 @@ class BillingApiTest {
 
     @Inject
     ObjectMapper mapper;
-
-    static RequestSpecification as(String tenant) {
-        return given().header("Authorization", TestTokens.bearer(tenant)).contentType(ContentType.JSON);
-    }
 
     static String project(UUID clientId, String fee, String currency, String deposit, String... milestonePercents) {
         StringBuilder milestones = new StringBuilder();

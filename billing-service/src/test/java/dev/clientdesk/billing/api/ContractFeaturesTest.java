@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import static dev.clientdesk.billing.api.BillingApiTest.as;
+import static dev.clientdesk.kit.testing.TestTokens.as;
 import static dev.clientdesk.billing.api.PaymentApiTest.contract;
 import static dev.clientdesk.billing.api.PaymentApiTest.pay;
 import static org.awaitility.Awaitility.await;

@@ -7,7 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.UUID;
 
-import static dev.clientdesk.billing.api.BillingApiTest.as;
+import static dev.clientdesk.kit.testing.TestTokens.as;
 import static dev.clientdesk.billing.api.BillingApiTest.project;
 
 @QuarkusTest

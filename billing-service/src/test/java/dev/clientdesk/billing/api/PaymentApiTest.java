@@ -21,7 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static dev.clientdesk.billing.api.BillingApiTest.as;
+import static dev.clientdesk.kit.testing.TestTokens.as;
 import static dev.clientdesk.billing.api.BillingApiTest.project;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;

@@ -1,11 +1,8 @@
 package dev.clientdesk.billing.reliability;
 
 import dev.clientdesk.kit.testing.ETagRace;
-import dev.clientdesk.kit.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 import jakarta.inject.Inject;
 
@@ -15,7 +12,7 @@ import javax.sql.DataSource;
 
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static dev.clientdesk.kit.testing.TestTokens.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,10 +26,6 @@ class ConcurrentSettingsUpdateTest {
 
     @Inject
     DataSource dataSource;
-
-    static RequestSpecification as(String tenant) {
-        return given().header("Authorization", TestTokens.bearer(tenant)).contentType(ContentType.JSON);
-    }
 
     static String settings(int paymentTermsDays) {
         return "{\"defaultCurrency\":\"EUR\",\"defaultDepositPercent\":20,\"minDepositPercent\":10,"

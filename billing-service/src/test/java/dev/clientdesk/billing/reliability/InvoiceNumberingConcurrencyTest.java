@@ -2,11 +2,8 @@ package dev.clientdesk.billing.reliability;
 
 import dev.clientdesk.kit.testing.Concurrently;
 import dev.clientdesk.kit.testing.TestClockProducer;
-import dev.clientdesk.kit.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import static io.restassured.RestAssured.given;
+import static dev.clientdesk.kit.testing.TestTokens.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,10 +37,6 @@ class InvoiceNumberingConcurrencyTest {
 
     /** number: the invoice number a 201 answered, or the problem body of a revision that failed. */
     record Answer(String what, int status, String number) {
-    }
-
-    static RequestSpecification as(String tenant) {
-        return given().header("Authorization", TestTokens.bearer(tenant)).contentType(ContentType.JSON);
     }
 
     static String contract() {

@@ -1,11 +1,8 @@
 package dev.clientdesk.client.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.clientdesk.kit.testing.TestTokens;
 import dev.clientdesk.kit.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static dev.clientdesk.kit.testing.TestTokens.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -24,10 +21,6 @@ import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 class ClientApiTest {
-
-    static RequestSpecification as(String tenant) {
-        return given().header("Authorization", TestTokens.bearer(tenant)).contentType(ContentType.JSON);
-    }
 
     static String lead(String name, String email, String extra) {
         return "{\"name\":\"" + name + "\",\"email\":\"" + email + "\",\"locale\":\"tr\","

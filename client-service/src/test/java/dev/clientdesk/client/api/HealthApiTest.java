@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
-import static dev.clientdesk.client.api.ClientApiTest.as;
+import static dev.clientdesk.kit.testing.TestTokens.as;
 import static dev.clientdesk.client.api.ClientApiTest.lead;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;

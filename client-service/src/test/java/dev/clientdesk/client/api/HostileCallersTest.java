@@ -4,7 +4,7 @@ import dev.clientdesk.kit.testing.ApiOperations.PathValues;
 import dev.clientdesk.kit.testing.HostileCallersContract;
 import io.quarkus.test.junit.QuarkusTest;
 
-import static dev.clientdesk.client.api.ClientApiTest.as;
+import static dev.clientdesk.kit.testing.TestTokens.as;
 import static dev.clientdesk.client.api.ClientApiTest.lead;
 
 @QuarkusTest

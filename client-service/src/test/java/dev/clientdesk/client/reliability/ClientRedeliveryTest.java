@@ -3,11 +3,8 @@ package dev.clientdesk.client.reliability;
 import dev.clientdesk.kit.testing.GoldenEvents;
 import dev.clientdesk.kit.testing.Redelivery;
 import dev.clientdesk.kit.testing.TestClockProducer;
-import dev.clientdesk.kit.testing.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 import jakarta.inject.Inject;
 
@@ -20,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static dev.clientdesk.kit.testing.TestTokens.as;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -39,10 +36,6 @@ class ClientRedeliveryTest {
 
     @Inject
     MeterRegistry registry;
-
-    static RequestSpecification as(String tenant) {
-        return given().header("Authorization", TestTokens.bearer(tenant)).contentType(ContentType.JSON);
-    }
 
     @Test
     void replaying_every_consumed_record_changes_no_state() {

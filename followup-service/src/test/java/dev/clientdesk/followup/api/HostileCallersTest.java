@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import static dev.clientdesk.followup.api.SilenceTest.as;
+import static dev.clientdesk.kit.testing.TestTokens.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest

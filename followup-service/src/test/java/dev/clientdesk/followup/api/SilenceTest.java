@@ -2,11 +2,8 @@ package dev.clientdesk.followup.api;
 
 import dev.clientdesk.followup.service.SilenceScanner;
 import dev.clientdesk.kit.testing.TestClockProducer;
-import dev.clientdesk.kit.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,7 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static io.restassured.RestAssured.given;
+import static dev.clientdesk.kit.testing.TestTokens.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -44,10 +41,6 @@ class SilenceTest {
     @AfterEach
     void backToNow() {
         TestClockProducer.CLOCK.resume();
-    }
-
-    static RequestSpecification as(String tenant) {
-        return given().header("Authorization", TestTokens.bearer(tenant)).contentType(ContentType.JSON);
     }
 
     /** A conversation opened "now", with the clock far from every other test's conversations. */

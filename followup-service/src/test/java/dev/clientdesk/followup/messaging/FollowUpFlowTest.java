@@ -3,12 +3,9 @@ package dev.clientdesk.followup.messaging;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clientdesk.followup.service.SilenceScanner;
 import dev.clientdesk.kit.testing.TestClockProducer;
-import dev.clientdesk.kit.testing.TestTokens;
 import dev.clientdesk.kit.testing.TopicReader;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 import jakarta.inject.Inject;
 
@@ -21,7 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static dev.clientdesk.kit.testing.TestTokens.as;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -42,10 +39,6 @@ class FollowUpFlowTest {
     @AfterEach
     void backToNow() {
         TestClockProducer.CLOCK.resume();
-    }
-
-    static RequestSpecification as(String tenant) {
-        return given().header("Authorization", TestTokens.bearer(tenant)).contentType(ContentType.JSON);
     }
 
     static void publish(String sample, String tenant, String clientId, String invoiceId, String type)

@@ -25,7 +25,7 @@ class ApiConventionsTest {
 
     @Test
     void validation_errors_name_the_field() {
-        WidgetApi.as("t1").body("{\"name\":\"\",\"colour\":\"RED\"}").post("/v1/widgets")
+        TestTokens.as("t1").body("{\"name\":\"\",\"colour\":\"RED\"}").post("/v1/widgets")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("type", equalTo("https://clientdesk.dev/problems/validation"))
                 .body("errors.field", hasItem("name"));
@@ -33,7 +33,7 @@ class ApiConventionsTest {
 
     @Test
     void an_unknown_enum_value_is_a_400_naming_the_field_and_the_choices() {
-        WidgetApi.as("t1").body("{\"name\":\"x\",\"colour\":\"PURPLE\"}").post("/v1/widgets")
+        TestTokens.as("t1").body("{\"name\":\"x\",\"colour\":\"PURPLE\"}").post("/v1/widgets")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("errors[0].field", equalTo("colour"))
                 .body("errors[0].message", containsString("RED"));
@@ -41,11 +41,11 @@ class ApiConventionsTest {
 
     @Test
     void a_nul_character_postgresql_cannot_store_is_a_400_naming_the_field() {
-        WidgetApi.as("t1").body("{\"name\":\"a\\u0000b\",\"colour\":\"RED\"}").post("/v1/widgets")
+        TestTokens.as("t1").body("{\"name\":\"a\\u0000b\",\"colour\":\"RED\"}").post("/v1/widgets")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("errors[0].field", equalTo("name"))
                 .body("errors[0].message", equalTo("must not contain the NUL character"));
-        WidgetApi.as("t1").queryParam("q", "a\u0000b").get("/v1/widgets/" + UUID.randomUUID())
+        TestTokens.as("t1").queryParam("q", "a\u0000b").get("/v1/widgets/" + UUID.randomUUID())
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("errors[0].field", equalTo("q"));
     }
 
@@ -59,20 +59,20 @@ class ApiConventionsTest {
 
     @Test
     void malformed_json_and_a_missing_body_are_400_not_500() {
-        WidgetApi.as("t1").body("{\"name\": ").post("/v1/widgets")
+        TestTokens.as("t1").body("{\"name\": ").post("/v1/widgets")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
-        WidgetApi.as("t1").post("/v1/widgets")
+        TestTokens.as("t1").post("/v1/widgets")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
-        WidgetApi.as("t1").body("{\"name\":\"x\",\"colour\":\"RED\",\"surprise\":1}").post("/v1/widgets")
+        TestTokens.as("t1").body("{\"name\":\"x\",\"colour\":\"RED\",\"surprise\":1}").post("/v1/widgets")
                 .then().statusCode(400).body("errors[0].field", equalTo("surprise"));
     }
 
     @Test
     void a_bad_id_and_an_unknown_path_are_problems_without_internals() {
-        WidgetApi.as("t1").get("/v1/widgets/not-a-uuid")
+        TestTokens.as("t1").get("/v1/widgets/not-a-uuid")
                 .then().statusCode(404).contentType(Problem.MEDIA_TYPE)
                 .body(not(containsString("Exception")));
-        WidgetApi.as("t1").get("/v1/nothing-here").then().statusCode(404).contentType(Problem.MEDIA_TYPE);
+        TestTokens.as("t1").get("/v1/nothing-here").then().statusCode(404).contentType(Problem.MEDIA_TYPE);
     }
 
     @Test
@@ -94,45 +94,45 @@ class ApiConventionsTest {
     @Test
     void another_workspace_gets_404_and_changes_nothing() {
         String id = WidgetApi.create("owner", "mine");
-        WidgetApi.as("intruder").get("/v1/widgets/" + id).then().statusCode(404);
-        WidgetApi.as("intruder").header("If-Match", "\"0\"").body("{\"name\":\"stolen\"}")
+        TestTokens.as("intruder").get("/v1/widgets/" + id).then().statusCode(404);
+        TestTokens.as("intruder").header("If-Match", "\"0\"").body("{\"name\":\"stolen\"}")
                 .patch("/v1/widgets/" + id).then().statusCode(404);
-        WidgetApi.as("owner").get("/v1/widgets/" + id).then().statusCode(200).body("name", equalTo("mine"));
+        TestTokens.as("owner").get("/v1/widgets/" + id).then().statusCode(200).body("name", equalTo("mine"));
     }
 
     @Test
     void writes_need_the_current_etag() {
         String id = WidgetApi.create("t-etag", "v0");
-        String etag = WidgetApi.as("t-etag").get("/v1/widgets/" + id).then().statusCode(200)
+        String etag = TestTokens.as("t-etag").get("/v1/widgets/" + id).then().statusCode(200)
                 .header("ETag", notNullValue()).extract().header("ETag");
 
-        WidgetApi.as("t-etag").body("{\"name\":\"no precondition\"}").patch("/v1/widgets/" + id)
+        TestTokens.as("t-etag").body("{\"name\":\"no precondition\"}").patch("/v1/widgets/" + id)
                 .then().statusCode(428).contentType(Problem.MEDIA_TYPE);
-        String next = WidgetApi.as("t-etag").header("If-Match", etag).body("{\"name\":\"v1\"}")
+        String next = TestTokens.as("t-etag").header("If-Match", etag).body("{\"name\":\"v1\"}")
                 .patch("/v1/widgets/" + id).then().statusCode(200).extract().header("ETag");
         assertNotEqual(etag, next);
-        WidgetApi.as("t-etag").header("If-Match", etag).body("{\"name\":\"stale\"}").patch("/v1/widgets/" + id)
+        TestTokens.as("t-etag").header("If-Match", etag).body("{\"name\":\"stale\"}").patch("/v1/widgets/" + id)
                 .then().statusCode(412).contentType(Problem.MEDIA_TYPE);
-        WidgetApi.as("t-etag").get("/v1/widgets/" + id).then().body("name", equalTo("v1"));
+        TestTokens.as("t-etag").get("/v1/widgets/" + id).then().body("name", equalTo("v1"));
     }
 
     @Test
     void an_idempotency_key_replays_the_first_response_and_refuses_a_different_body() {
         String key = UUID.randomUUID().toString();
-        String first = WidgetApi.as("t-idem").header("Idempotency-Key", key)
+        String first = TestTokens.as("t-idem").header("Idempotency-Key", key)
                 .body("{\"name\":\"once\",\"colour\":\"GREEN\"}").post("/v1/widgets")
                 .then().statusCode(201).extract().path("id");
-        WidgetApi.as("t-idem").header("Idempotency-Key", key).body("{\"name\":\"once\",\"colour\":\"GREEN\"}")
+        TestTokens.as("t-idem").header("Idempotency-Key", key).body("{\"name\":\"once\",\"colour\":\"GREEN\"}")
                 .post("/v1/widgets").then().statusCode(201)
                 .header("Idempotent-Replayed", "true")
                 .header("Location", containsString(first))
                 .header("ETag", equalTo("\"0\""))
                 .body("id", equalTo(first));
-        WidgetApi.as("t-idem").header("Idempotency-Key", key).body("{\"name\":\"twice\",\"colour\":\"GREEN\"}")
+        TestTokens.as("t-idem").header("Idempotency-Key", key).body("{\"name\":\"twice\",\"colour\":\"GREEN\"}")
                 .post("/v1/widgets").then().statusCode(422).contentType(Problem.MEDIA_TYPE)
                 .body("type", equalTo("https://clientdesk.dev/problems/idempotency-key-reused"));
         // The same key in another workspace is another key.
-        WidgetApi.as("t-idem-other").header("Idempotency-Key", key).body("{\"name\":\"once\",\"colour\":\"GREEN\"}")
+        TestTokens.as("t-idem-other").header("Idempotency-Key", key).body("{\"name\":\"once\",\"colour\":\"GREEN\"}")
                 .post("/v1/widgets").then().statusCode(201).body("id", not(equalTo(first)));
     }
 

@@ -1,19 +1,11 @@
 package dev.clientdesk.kit.sample;
 
-import dev.clientdesk.kit.testing.TestTokens;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-
-import static io.restassured.RestAssured.given;
+import static dev.clientdesk.kit.testing.TestTokens.as;
 
 /** Request helpers for the sample API. */
 public final class WidgetApi {
 
     private WidgetApi() {
-    }
-
-    public static RequestSpecification as(String tenant) {
-        return given().header("Authorization", TestTokens.bearer(tenant)).contentType(ContentType.JSON);
     }
 
     public static String create(String tenant, String name) {

@@ -2,6 +2,9 @@ package dev.clientdesk.kit.testing;
 
 import dev.clientdesk.localstack.DevTokens;
 
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
@@ -12,6 +15,12 @@ import java.time.Instant;
 public final class TestTokens {
 
     private TestTokens() {
+    }
+
+    /** A JSON request to the service under test, signed for this workspace. */
+    public static RequestSpecification as(String tenantId) {
+        return io.restassured.RestAssured.given().header("Authorization", bearer(tenantId))
+                .contentType(ContentType.JSON);
     }
 
     public static String bearer(String tenantId) {
