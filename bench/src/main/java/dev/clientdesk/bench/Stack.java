@@ -78,8 +78,7 @@ final class Stack implements AutoCloseable {
     long start(String name) throws Exception {
         Service service = services.get(name);
         List<String> command = new ArrayList<>(List.of("java"));
-        command.addAll(Files.readAllLines(root.resolve("deploy/local/jvm-options")).stream()
-                .filter(line -> !line.isBlank()).toList());
+        command.addAll(jvmArgs(name));
         command.addAll(List.of("-Dquarkus.profile=local",
                 "-Dquarkus.http.port=" + service.port(),
                 "-Dquarkus.datasource.jdbc.url=" + jdbcUrl(service.database()),
@@ -113,6 +112,25 @@ final class Stack implements AutoCloseable {
             }
             Thread.sleep(5);
         }
+    }
+
+    /** The options deploy/local/run starts this service with: jvm-options plus its class-data archive. */
+    private List<String> jvmArgs(String name) throws IOException, InterruptedException {
+        Process script = new ProcessBuilder(root.resolve("deploy/local/jvm-args").toString(),
+                root.resolve(name + "/target/quarkus-app").toString()).redirectErrorStream(true).start();
+        List<String> lines = new String(script.getInputStream().readAllBytes()).lines().toList();
+        if (script.waitFor() != 0) {
+            throw new IllegalStateException("deploy/local/jvm-args failed: " + lines);
+        }
+        return lines;
+    }
+
+    /**
+     * Deletes the service's class-data archive (the file deploy/local/jvm-args names), so that its next start
+     * is a first start after a build again: without the archive, and writing it at exit.
+     */
+    void forgetTrainedClasses(String name) throws IOException {
+        Files.deleteIfExists(root.resolve(name + "/target/quarkus-app/trained-classes.jsa"));
     }
 
     /** What Quarkus itself reports ("started in 1.234s") in the last start of this service, in ms, or -1. */
