@@ -16,6 +16,8 @@ public interface KitConfig {
 
     Consumer consumer();
 
+    TokenCache tokenCache();
+
     interface Outbox {
         /** Whether this replica relays outbox rows to Kafka (every replica may; they share the work). */
         @WithDefault("true")
@@ -47,5 +49,18 @@ public interface KitConfig {
 
         @WithDefault("PT0.2S")
         Duration retryBackoff();
+    }
+
+    /**
+     * Bearer tokens already verified, reused without another signature check. A token signed by a key that
+     * was since withdrawn stays accepted for at most {@code maxAge}.
+     */
+    interface TokenCache {
+        /** 0 verifies every request. */
+        @WithDefault("1000")
+        int maxEntries();
+
+        @WithDefault("PT5M")
+        Duration maxAge();
     }
 }

@@ -86,6 +86,30 @@ class ApiConventionsTest {
     }
 
     @Test
+    void a_repeated_token_is_verified_once_and_a_tampered_copy_is_still_401() {
+        String bearer = TestTokens.bearer("t-repeat");
+        double reusedBefore = reusedTokens();
+
+        for (int i = 0; i < 3; i++) {
+            given().header("Authorization", bearer).get("/v1/widgets/" + UUID.randomUUID()).then().statusCode(404);
+        }
+        assertThat(reusedTokens()).isGreaterThanOrEqualTo(reusedBefore + 2);
+
+        int inSignature = bearer.length() - 20;
+        char flipped = bearer.charAt(inSignature) == 'A' ? 'B' : 'A';
+        String tampered = bearer.substring(0, inSignature) + flipped + bearer.substring(inSignature + 1);
+        given().header("Authorization", tampered).get("/v1/widgets/" + UUID.randomUUID())
+                .then().statusCode(401).contentType(Problem.MEDIA_TYPE);
+    }
+
+    private static double reusedTokens() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("clientdesk_security_verified_tokens_reused_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no verified-token counter in /q/metrics"));
+    }
+
+    @Test
     void a_token_without_a_workspace_is_403() {
         given().header("Authorization", TestTokens.withoutTenant()).get("/v1/widgets/" + UUID.randomUUID())
                 .then().statusCode(403).contentType(Problem.MEDIA_TYPE);
