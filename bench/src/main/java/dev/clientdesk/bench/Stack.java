@@ -175,6 +175,30 @@ final class Stack implements AutoCloseable {
         return running.get(name).pid();
     }
 
+    /**
+     * CPU seconds the JIT's C2 compiler threads of a process have used so far, from /proc (Linux, 100 ticks
+     * a second): while they keep working the service has not reached its steady-state speed.
+     */
+    static double c2CompilerSeconds(long pid) throws IOException {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException threadEnded) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.startsWith("C2 CompilerThre")) {
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                }
+            }
+        }
+        return ticks / 100.0;
+    }
+
     /** Resident set size of a process in MB, from /proc. */
     static long rssMb(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
