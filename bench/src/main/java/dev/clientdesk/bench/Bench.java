@@ -130,7 +130,7 @@ public final class Bench {
         }
         log(label + ": warm-up " + windows.size() * length.toSeconds() + " s" + (quiet < 2 ? " (cap reached)" : "")
                 + ": " + String.join(", ", windows));
-        warmUps.add(label + ": " + windows.size() * length.toSeconds() + " s");
+        warmUps.add(label + ": " + windows.size() * length.toSeconds() + " s" + (quiet < 2 ? " (cap reached)" : ""));
     }
 
     /** Keeps the seeded stack up for a profiler or psql until {@code bench/target/run/release} exists. */

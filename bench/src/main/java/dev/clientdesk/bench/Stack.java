@@ -126,11 +126,16 @@ final class Stack implements AutoCloseable {
     }
 
     /**
-     * Deletes the service's class-data archive (the file deploy/local/jvm-args names), so that its next start
+     * Deletes the service's class-data archive, the file deploy/local/jvm-args names, so that its next start
      * is a first start after a build again: without the archive, and writing it at exit.
      */
-    void forgetTrainedClasses(String name) throws IOException {
-        Files.deleteIfExists(root.resolve(name + "/target/quarkus-app/trained-classes.jsa"));
+    void forgetTrainedClasses(String name) throws IOException, InterruptedException {
+        for (String option : jvmArgs(name)) {
+            Matcher archive = Pattern.compile("-XX:(?:SharedArchiveFile|ArchiveClassesAtExit)=(.+)").matcher(option);
+            if (archive.matches()) {
+                Files.deleteIfExists(Path.of(archive.group(1)));
+            }
+        }
     }
 
     /** What Quarkus itself reports ("started in 1.234s") in the last start of this service, in ms, or -1. */
