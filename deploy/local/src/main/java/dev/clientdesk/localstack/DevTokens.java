@@ -12,6 +12,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -22,6 +23,8 @@ public final class DevTokens {
 
     public static final String ISSUER = "https://clientdesk.dev/local";
     private static final String PRIVATE_KEY_RESOURCE = "/clientdesk/dev-jwt-private.pem";
+    /** The role of the operators' endpoints; the same name as service-kit's {@code Roles.OPERATOR}. */
+    public static final String OPERATOR_ROLE = "clientdesk-operator";
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
     private DevTokens() {
@@ -36,9 +39,20 @@ public final class DevTokens {
         return sign(ISSUER, tenantId, "dev@" + tenantId, Instant.now(), Duration.ofDays(30), loadPrivateKey());
     }
 
+    /** An operator's token: the workspace's rights plus the admin role (dead letters, the outbox). */
+    public static String forOperator(String tenantId) {
+        return sign(ISSUER, tenantId, "operator@" + tenantId, Instant.now(), Duration.ofDays(1), loadPrivateKey(),
+                List.of(OPERATOR_ROLE));
+    }
+
     /** Any combination of issuer, tenant and lifetime, so tests can build expired or foreign tokens. */
     public static String sign(String issuer, String tenantId, String subject, Instant issuedAt, Duration lifetime,
             PrivateKey key) {
+        return sign(issuer, tenantId, subject, issuedAt, lifetime, key, List.of());
+    }
+
+    public static String sign(String issuer, String tenantId, String subject, Instant issuedAt, Duration lifetime,
+            PrivateKey key, List<String> groups) {
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         StringBuilder claims = new StringBuilder("{")
                 .append("\"iss\":\"").append(issuer).append("\",")
@@ -49,6 +63,10 @@ public final class DevTokens {
                 .append("\"exp\":").append(issuedAt.plus(lifetime).getEpochSecond());
         if (tenantId != null) {
             claims.append(",\"tenant_id\":\"").append(tenantId).append('"');
+        }
+        if (!groups.isEmpty()) {
+            claims.append(",\"groups\":[").append(String.join(",", groups.stream().map(g -> '"' + g + '"').toList()))
+                    .append(']');
         }
         claims.append('}');
         String signingInput = encode(header) + "." + encode(claims.toString());

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.clientdesk.kit.messaging.PoisonEventException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -63,7 +65,7 @@ public class CloudEventCodec {
     }
 
     /** An event that can never be processed, however often it is retried: it goes to the dead-letter topic. */
-    public static class MalformedEventException extends RuntimeException {
+    public static class MalformedEventException extends PoisonEventException {
         public MalformedEventException(String message) {
             super(message);
         }

@@ -27,6 +27,12 @@ public final class TestTokens {
         return "Bearer " + DevTokens.forTenant(tenantId);
     }
 
+    /** A JSON request carrying the operator role as well as this workspace. */
+    public static RequestSpecification asOperator(String tenantId) {
+        return io.restassured.RestAssured.given().header("Authorization", "Bearer " + DevTokens.forOperator(tenantId))
+                .contentType(ContentType.JSON);
+    }
+
     public static String expired(String tenantId) {
         return "Bearer " + DevTokens.sign(DevTokens.ISSUER, tenantId, "dev", Instant.now().minus(Duration.ofHours(2)),
                 Duration.ofHours(1), DevTokens.loadPrivateKey());
