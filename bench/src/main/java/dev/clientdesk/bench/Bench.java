@@ -554,6 +554,18 @@ public final class Bench {
         long period = (long) (1e9 / rate);
         int total = (int) (duration.toNanos() / period);
         Map<UUID, Instant> committed = new HashMap<>();
+        // followup-service opens conversations only for clients client-service announced: they are known first.
+        List<UUID> clients = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            clients.add(UUID.randomUUID());
+        }
+        try (Connection c = stack.connect("followup_service"); PreparedStatement known = c.prepareStatement("""
+                INSERT INTO client_contact (tenant_id, client_id, name, email, locale)
+                SELECT ?, u, 'Bench client', 'bench@example.kz', 'kk' FROM unnest(?) u""")) {
+            known.setString(1, Stack.TENANT);
+            known.setArray(2, c.createArrayOf("uuid", clients.toArray()));
+            known.executeUpdate();
+        }
         try (Connection c = stack.connect("billing_service"); PreparedStatement insert = c.prepareStatement(INSERT_OUTBOX)) {
             long start = System.nanoTime();
             for (int i = 0; i < total; i++) {
@@ -561,7 +573,7 @@ public final class Bench {
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
-                UUID eventId = UUID.randomUUID(), invoiceId = UUID.randomUUID(), clientId = UUID.randomUUID();
+                UUID eventId = UUID.randomUUID(), invoiceId = UUID.randomUUID(), clientId = clients.get(i);
                 Instant now = Instant.now();
                 insert.setObject(1, eventId);
                 insert.setString(2, "billing.v1");
@@ -725,6 +737,7 @@ public final class Bench {
             s.execute("VACUUM ANALYZE conversation");
             s.execute("VACUUM ANALYZE client_contact");
         }
+        registerDueClients();
         log("seeded in " + (System.nanoTime() - seedStart) / 1_000_000_000 + " s");
         waitForRelay("followup_service");
         List<Double> emptyScan = emptyScans();
@@ -785,6 +798,36 @@ public final class Bench {
     }
 
     /** Times the scanner's claim query (its only work when nothing is due) as it runs: in a transaction. */
+    /**
+     * client-service counts nudges and silences only for clients it registered, in their workspace: the due
+     * conversations' clients get a client row each, copied from one registered through the API.
+     */
+    private void registerDueClients() throws Exception {
+        List<UUID> due = new ArrayList<>();
+        try (Connection c = stack.connect("followup_service"); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT client_id FROM client_contact WHERE tenant_id = '"
+                        + Stack.TENANT + "' AND name LIKE 'Client bench-due-%'")) {
+            while (r.next()) {
+                due.add((UUID) r.getObject(1));
+            }
+        }
+        String template = post("client-service", "/v1/clients", """
+                {"name":"Silent","email":"silent@example.kz","locale":"kk"}""");
+        try (Connection c = stack.connect("client_service"); PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO client (id, tenant_id, name, email, company, locale, timezone, relationship,
+                    requested_service, budget_amount, budget_currency, signals, screening, status, created_at,
+                    updated_at, version)
+                SELECT u, tenant_id, name, 'c' || left(u::text, 8) || '@example.kz', company, locale, timezone,
+                    relationship, requested_service, budget_amount, budget_currency, signals, screening, status,
+                    created_at, updated_at, version
+                FROM client, unnest(?) u WHERE id = ?::uuid ON CONFLICT DO NOTHING""")) {
+            insert.setArray(1, c.createArrayOf("uuid", due.toArray()));
+            insert.setString(2, template);
+            insert.executeUpdate();
+        }
+        log("registered the " + due.size() + " due clients with client-service");
+    }
+
     private List<Double> emptyScans() throws Exception {
         List<Double> ms = new ArrayList<>();
         try (Connection c = stack.connect("followup_service"); PreparedStatement q = c.prepareStatement("""

@@ -25,9 +25,11 @@ class ContractsTest {
 
     @Test
     void what_billing_reads_of_client_events_is_in_the_samples() {
-        for (String type : new String[] {"ClientDeclined", "ClientOffboarded"}) {
-            assertThat(Contracts.dataFields("clients.v1", type))
-                    .containsAll(Contracts.recordFields(ClientEventHandler.ClientGone.class));
+        assertThat(new ClientEventHandler(null, null, null, null).eventTypes())
+                .containsExactlyInAnyOrderElementsOf(Contracts.eventTypes("clients.v1"));
+        for (String type : new ClientEventHandler(null, null, null, null).eventTypes()) {
+            assertThat(Contracts.dataFields("clients.v1", type)).as(type)
+                    .containsAll(Contracts.recordFields(ClientEventHandler.ClientNamed.class));
         }
     }
 }

@@ -114,17 +114,18 @@ class CrashRecoveryTest {
                 .as("order of client %s's events on clients.v1", key).isEqualTo(ids));
 
         // Downstream, every effect happened, once: followup-service knows each client's contact (ClientRegistered)
-        // and billing-service refuses each declined client (ClientDeclined), each consumer recorded each event id
-        // as handled, and no effect exists that no event asked for. (Both effects are upserts, so a second
-        // handling would not show in them; the additive effects are checked in the scanner test below.)
+        // and billing-service knows each client and refuses each declined one (ClientDeclined), each consumer
+        // recorded each event id as handled, and no effect exists that no event asked for. (Both effects are
+        // upserts, so a second handling would not show in them; the additive effects are checked in the scanner
+        // test below.)
         Set<String> registeredIds = ids(crash.written(), "ClientRegistered");
         Set<String> declinedIds = ids(crash.written(), "ClientDeclined");
-        Set<String> followupHandles = new LinkedHashSet<>(registeredIds);
-        followupHandles.addAll(declinedIds);
+        Set<String> handles = new LinkedHashSet<>(registeredIds);
+        handles.addAll(declinedIds);
         try (Sql followups = Sql.of(system, "followup-service"); Sql billing = Sql.of(system, "billing-service")) {
             await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-                assertThat(handled(followups, "followup-service", followupHandles)).isEqualTo(followupHandles.size());
-                assertThat(handled(billing, "billing-service", declinedIds)).isEqualTo(declinedIds.size());
+                assertThat(handled(followups, "followup-service", handles)).isEqualTo(handles.size());
+                assertThat(handled(billing, "billing-service", handles)).isEqualTo(handles.size());
             });
             Map<String, String> contacts = followups.rows(
                             "SELECT CAST(client_id AS text) AS id, name FROM client_contact WHERE tenant_id = ?", tenant)
@@ -134,8 +135,12 @@ class CrashRecoveryTest {
                 expectedContacts.put(crash.clientIds().get(i), clientName(i));
             }
             assertThat(contacts).isEqualTo(expectedContacts);
+            assertThat(Set.copyOf(billing.strings(
+                    "SELECT CAST(client_id AS text) FROM known_client WHERE tenant_id = ?", tenant)))
+                    .isEqualTo(expectedContacts.keySet());
             Set<String> unavailable = Set.copyOf(billing.strings(
-                    "SELECT CAST(client_id AS text) FROM unavailable_client WHERE tenant_id = ?", tenant));
+                    "SELECT CAST(client_id AS text) FROM known_client WHERE tenant_id = ? AND status = 'DECLINED'",
+                    tenant));
             assertThat(unavailable).isEqualTo(crash.declined());
 
             System.out.printf("RELIABILITY crash-relay written=%d publishedBeforeKill=%d committedBeforeKill=%d"
@@ -144,7 +149,7 @@ class CrashRecoveryTest {
                     writtenIds.size(), crash.onTopicAtKill(), crash.markedPublishedAtKill(),
                     Topics.distinctIds(onTopic.get()).size(), onTopic.get().size(), duplicates,
                     contacts.size() + unavailable.size(), contacts.size(), unavailable.size(),
-                    followupHandles.size(), declinedIds.size());
+                    handles.size(), handles.size());
         }
     }
 

@@ -128,6 +128,18 @@ class TwoReplicasTest {
         Map<String, Long> publishedBefore = metric(billingReplicas(), "clientdesk_outbox_published_total");
         Map<String, Long> handledBefore = metric(followupReplicas(), "clientdesk_events_handled_total");
 
+        // Every project is for a client client-service registered and accepted; followup-service and
+        // client-service apply billing's events only to clients they know, in their workspace.
+        List<String> clientIds = new ArrayList<>();
+        for (int i = 0; i < 2 * PROJECTS_PER_WORKSPACE; i++) {
+            clientIds.add(acceptedClient(tenants.get(i % 2), i));
+        }
+        try (Sql followups = Sql.of(system, "followup-service")) {
+            await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> assertThat(
+                    followups.count("SELECT count(*) FROM client_contact WHERE tenant_id = ANY(?)", tenants))
+                    .as("clients followup-service heard of").isEqualTo(clientIds.size()));
+        }
+
         // Contract, send and pay a deposit per project; the steps of one project alternate between the replicas,
         // the projects of the two workspaces interleave on eight threads.
         List<Callable<Contract>> contracting = new ArrayList<>();
@@ -137,7 +149,8 @@ class TwoReplicasTest {
             Api one = Api.at(billingReplicas().get(r).url(), tenant);
             Api other = Api.at(billingReplicas().get(1 - r).url(), tenant);
             int n = i;
-            contracting.add(() -> contract(n, tenant, one, other));
+            String clientId = clientIds.get(i);
+            contracting.add(() -> contract(n, tenant, clientId, one, other));
         }
         List<Contract> contracts = Api.inParallel(8, contracting);
 
@@ -220,8 +233,15 @@ class TwoReplicasTest {
                 followupTopic.duplicates(), deposits.size(), paid.size(), published, handled);
     }
 
-    private Contract contract(int n, String tenant, Api one, Api other) {
-        String clientId = UUID.randomUUID().toString();
+    private String acceptedClient(String tenant, int n) {
+        Api clients = Api.at(system.url("client-service"), tenant);
+        String id = clients.post("/v1/clients", Map.of("name", "Client " + n, "email", "client" + n + "@example.com",
+                "locale", "en")).expect(201, "register client " + n).text("/id");
+        clients.post("/v1/clients/" + id + "/accept", null).expect(200, "accept client " + n);
+        return id;
+    }
+
+    private Contract contract(int n, String tenant, String clientId, Api one, Api other) {
         Api.Reply project = one.post("/v1/projects", Map.of("clientId", clientId, "title", "Project " + n,
                 "totalFee", Map.of("amount", "1000.00", "currency", "EUR"), "depositPercent", 20,
                 "milestones", List.of(Map.of("name", "Design", "percent", "40"), Map.of("name", "Build", "percent", "40"))))

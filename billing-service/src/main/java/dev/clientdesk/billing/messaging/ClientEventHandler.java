@@ -1,31 +1,47 @@
 package dev.clientdesk.billing.messaging;
 
-import dev.clientdesk.billing.service.ProjectService;
+import dev.clientdesk.billing.service.KnownClients;
 import dev.clientdesk.billing.service.SettlementService;
 import dev.clientdesk.kit.events.CloudEvent;
 import dev.clientdesk.kit.events.CloudEventCodec;
 import dev.clientdesk.kit.messaging.EventHandler;
+import dev.clientdesk.kit.tenant.EventTenantCheck;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** A declined client gets no contract; an offboarded client gets none either, and their projects are settled. */
+/**
+ * Which clients exist, in which workspace, and how far along: a declined or offboarded client gets no new
+ * contract, and an offboarded client's projects are settled. These are the client's own events: they may
+ * introduce a client, but never move one to another workspace.
+ */
 @ApplicationScoped
 public class ClientEventHandler implements EventHandler {
 
-    public record ClientGone(UUID clientId) {
+    /** Every clients.v1 sample carries the client id; this service reads nothing else of them. */
+    public record ClientNamed(UUID clientId) {
     }
 
-    private final SettlementService settlements;
-    private final ProjectService projects;
-    private final CloudEventCodec codec;
+    private static final Map<String, KnownClients.Status> STATUS = Map.of(
+            "ClientRegistered", KnownClients.Status.LEAD,
+            "ClientAccepted", KnownClients.Status.ACCEPTED,
+            "ClientDeclined", KnownClients.Status.DECLINED,
+            "ClientOffboarded", KnownClients.Status.ENDED);
 
-    public ClientEventHandler(SettlementService settlements, ProjectService projects, CloudEventCodec codec) {
+    private final KnownClients clients;
+    private final SettlementService settlements;
+    private final CloudEventCodec codec;
+    private final EventTenantCheck tenants;
+
+    public ClientEventHandler(KnownClients clients, SettlementService settlements, CloudEventCodec codec,
+            EventTenantCheck tenants) {
+        this.clients = clients;
         this.settlements = settlements;
-        this.projects = projects;
         this.codec = codec;
+        this.tenants = tenants;
     }
 
     @Override
@@ -35,15 +51,16 @@ public class ClientEventHandler implements EventHandler {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of("ClientDeclined", "ClientOffboarded");
+        return STATUS.keySet();
     }
 
     @Override
     public void handle(CloudEvent event) {
-        UUID clientId = codec.data(event, ClientGone.class).clientId();
-        boolean declined = "ClientDeclined".equals(event.type());
-        projects.markUnavailable(event.tenantId(), clientId, declined ? "declined" : "relationship ended");
-        if (!declined) {
+        UUID clientId = codec.data(event, ClientNamed.class).clientId();
+        tenants.requireNoOtherTenant(event, clientId, clients.tenantsOf(clientId));
+        KnownClients.Status status = STATUS.get(event.type());
+        clients.record(event.tenantId(), clientId, status);
+        if (status == KnownClients.Status.ENDED) {
             settlements.settleClient(event.tenantId(), clientId);
         }
     }

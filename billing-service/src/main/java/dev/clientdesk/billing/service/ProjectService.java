@@ -35,14 +35,16 @@ public class ProjectService {
     private final SettingsService settings;
     private final InvoiceIssuer invoices;
     private final BillingOutbox outbox;
+    private final KnownClients knownClients;
     private final Clock clock;
 
     public ProjectService(EntityManager em, SettingsService settings, InvoiceIssuer invoices, BillingOutbox outbox,
-            Clock clock) {
+            KnownClients knownClients, Clock clock) {
         this.em = em;
         this.settings = settings;
         this.invoices = invoices;
         this.outbox = outbox;
+        this.knownClients = knownClients;
         this.clock = clock;
     }
 
@@ -127,26 +129,11 @@ public class ProjectService {
         return new RevisionOutcome(project, number, billable, invoice);
     }
 
-    /** Remembers a client that was declined or ended with, as client-service announced. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void markUnavailable(String tenantId, UUID clientId, String reason) {
-        em.createNativeQuery("""
-                INSERT INTO unavailable_client (tenant_id, client_id, reason, since) VALUES (?1, ?2, ?3, ?4)
-                ON CONFLICT (tenant_id, client_id) DO UPDATE SET reason = EXCLUDED.reason""")
-                .setParameter(1, tenantId).setParameter(2, clientId).setParameter(3, reason)
-                .setParameter(4, java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
-                .executeUpdate();
-    }
-
     private void requireAvailable(String tenantId, UUID clientId) {
-        @SuppressWarnings("unchecked")
-        List<String> reasons = em.createNativeQuery(
-                        "SELECT reason FROM unavailable_client WHERE tenant_id = ?1 AND client_id = ?2")
-                .setParameter(1, tenantId).setParameter(2, clientId).getResultList();
-        if (!reasons.isEmpty()) {
-            throw ProblemException.conflict("client-not-available",
-                    "no new contract for client " + clientId + ": " + reasons.get(0));
-        }
+        knownClients.status(tenantId, clientId).filter(status -> !status.contractable()).ifPresent(status -> {
+            throw ProblemException.conflict("client-not-available", "no new contract for client " + clientId + ": "
+                    + (status == KnownClients.Status.DECLINED ? "declined" : "relationship ended"));
+        });
     }
 
     public Project get(String tenantId, UUID id) {

@@ -52,10 +52,14 @@ class BillingRedeliveryTest {
         as(tenant).body("{\"amount\":{\"amount\":\"200.00\",\"currency\":\"EUR\"}}")
                 .post("/v1/invoices/" + deposit + "/payments").then().statusCode(201);
 
-        // Offboarding settles the project (refund or final invoice, voided drafts); declining bars new contracts.
+        // Each client's life on clients.v1: offboarding settles the project (refund or final invoice, voided
+        // drafts); declining bars new contracts.
+        GoldenEvents.publish("clients.v1", "ClientRegistered", tenant, offboarded, Map.of("clientId", offboarded));
+        GoldenEvents.publish("clients.v1", "ClientAccepted", tenant, offboarded, Map.of("clientId", offboarded));
         GoldenEvents.publish("clients.v1", "ClientOffboarded", tenant, offboarded, Map.of("clientId", offboarded));
+        GoldenEvents.publish("clients.v1", "ClientRegistered", tenant, declined, Map.of("clientId", declined));
         GoldenEvents.publish("clients.v1", "ClientDeclined", tenant, declined, Map.of("clientId", declined));
-        int seeded = 2;
+        int seeded = 5;
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(tenant).get("/v1/projects/" + projectId)
                 .then().body("status", equalTo("CANCELLED")));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(tenant)

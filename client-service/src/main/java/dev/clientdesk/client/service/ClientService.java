@@ -94,6 +94,12 @@ public class ClientService {
         }
     }
 
+    /** The workspace that owns the client: one, or none when this service never registered that id. */
+    public List<String> tenantsOf(UUID clientId) {
+        Client client = em.find(Client.class, clientId);
+        return client == null ? List.of() : List.of(client.tenantId());
+    }
+
     @Transactional
     public Client update(String tenantId, UUID id, String ifMatch, UpdateClient request) {
         Client client = get(tenantId, id);

@@ -36,6 +36,16 @@ public class ContactDirectory {
                 .executeUpdate();
     }
 
+    /**
+     * The workspaces the directory holds the client under, whichever workspace asks: normally one, none before
+     * client-service announced the client.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> tenantsOf(UUID clientId) {
+        return em.createNativeQuery("SELECT tenant_id FROM client_contact WHERE client_id = ?1 ORDER BY tenant_id")
+                .setParameter(1, clientId).getResultList();
+    }
+
     /** The contacts of many clients in one query per workspace among them (the silence scan's batch). */
     public Contacts find(Collection<ClientKey> clients) {
         Map<ClientKey, Contact> found = new HashMap<>();

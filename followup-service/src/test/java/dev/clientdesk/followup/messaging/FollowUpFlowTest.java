@@ -56,15 +56,6 @@ class FollowUpFlowTest {
         TopicReader.send(sample.substring(0, sample.indexOf('/')), clientId, event.toString());
     }
 
-    private static void registered(String tenant, String clientId, String locale) {
-        String event = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"client-service\","
-                + "\"type\":\"ClientRegistered\",\"subject\":\"" + clientId + "\",\"time\":\"2026-11-01T08:00:00Z\","
-                + "\"tenantid\":\"" + tenant + "\",\"datacontenttype\":\"application/json\",\"data\":{\"clientId\":\""
-                + clientId + "\",\"name\":\"Aigerim\",\"email\":\"aigerim@example.kz\",\"locale\":\"" + locale
-                + "\",\"relationship\":\"STRANGER\"}}";
-        TopicReader.send("clients.v1", clientId, event);
-    }
-
     private String conversationOf(String tenant, String clientId) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(tenant).get("/v1/conversations?clientId=" + clientId)
                 .then().body("items.size()", equalTo(1)));
@@ -75,8 +66,7 @@ class FollowUpFlowTest {
     void a_silent_invoice_gets_a_draft_in_the_clients_language_that_can_be_edited_and_sent() throws Exception {
         String tenant = "ws-flow-" + UUID.randomUUID();
         String clientId = UUID.randomUUID().toString();
-        registered(tenant, clientId, "kk");
-        Thread.sleep(500);
+        ClientsHeardOf.register(tenant, clientId, java.util.Map.of("locale", "kk"));
         publish("billing.v1/InvoiceSent", tenant, clientId, UUID.randomUUID().toString(), null);
         String conversation = conversationOf(tenant, clientId);
 
@@ -114,6 +104,7 @@ class FollowUpFlowTest {
         String tenant = "ws-paid-" + UUID.randomUUID();
         String clientId = UUID.randomUUID().toString();
         String invoiceId = UUID.randomUUID().toString();
+        ClientsHeardOf.register(tenant, clientId);
         publish("billing.v1/InvoiceSent", tenant, clientId, invoiceId, null);
         String conversation = conversationOf(tenant, clientId);
         TestClockProducer.CLOCK.set(SENT.plus(Duration.ofDays(7)));
@@ -133,6 +124,7 @@ class FollowUpFlowTest {
     void offboarding_stops_every_follow_up_for_the_client() throws Exception {
         String tenant = "ws-gone-" + UUID.randomUUID();
         String clientId = UUID.randomUUID().toString();
+        ClientsHeardOf.register(tenant, clientId);
         publish("billing.v1/InvoiceSent", tenant, clientId, UUID.randomUUID().toString(), null);
         conversationOf(tenant, clientId);
         as(tenant).body("{\"clientId\":\"" + clientId + "\",\"subject\":\"Next phase\"}").post("/v1/conversations")

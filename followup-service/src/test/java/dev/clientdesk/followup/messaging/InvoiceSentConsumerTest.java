@@ -25,6 +25,7 @@ class InvoiceSentConsumerTest {
     void invoice_sent_opens_one_conversation_even_when_delivered_twice() throws Exception {
         String tenant = "ws-" + UUID.randomUUID();
         String clientId = UUID.randomUUID().toString();
+        ClientsHeardOf.register(tenant, clientId);
         ObjectNode event = (ObjectNode) TopicReader.parse(
                 Files.readString(Path.of("../contracts/billing.v1/InvoiceSent.json")));
         event.put("id", UUID.randomUUID().toString()).put("tenantid", tenant);

@@ -1,5 +1,6 @@
 package dev.clientdesk.followup.reliability;
 
+import dev.clientdesk.followup.messaging.ClientsHeardOf;
 import dev.clientdesk.kit.testing.GoldenEvents;
 import dev.clientdesk.kit.testing.Redelivery;
 import dev.clientdesk.kit.testing.TestClockProducer;
@@ -46,7 +47,8 @@ class FollowupRedeliveryTest {
 
         // A contact, two conversations, payments that restart the silence (history entries each), one paid off,
         // and a client whose conversations all close.
-        GoldenEvents.publish("clients.v1", "ClientRegistered", tenant, client, Map.of("clientId", client));
+        ClientsHeardOf.register(tenant, client);
+        ClientsHeardOf.register(tenant, gone);
         GoldenEvents.publish("billing.v1", "InvoiceSent", tenant, client,
                 Map.of("clientId", client, "invoiceId", paidInvoice));
         GoldenEvents.publish("billing.v1", "InvoiceSent", tenant, client,
@@ -61,7 +63,7 @@ class FollowupRedeliveryTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(tenant)
                 .get("/v1/conversations?clientId=" + gone + "&status=OPEN").then().body("items.size()", equalTo(1)));
         GoldenEvents.publish("clients.v1", "ClientOffboarded", tenant, gone, Map.of("clientId", gone));
-        int seeded = 7;
+        int seeded = 8;
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             as(tenant).get("/v1/conversations?clientId=" + client + "&status=CLOSED").then()
                     .body("items.size()", equalTo(1));
