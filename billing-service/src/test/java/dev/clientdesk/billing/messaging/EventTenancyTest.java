@@ -2,7 +2,6 @@ package dev.clientdesk.billing.messaging;
 
 import dev.clientdesk.billing.service.KnownClients;
 import dev.clientdesk.kit.events.CloudEventCodec;
-import dev.clientdesk.kit.messaging.Headers;
 import dev.clientdesk.kit.testing.DeadLetters;
 import dev.clientdesk.kit.testing.GoldenEvents;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -59,8 +58,8 @@ class EventTenancyTest {
         String registered = GoldenEvents.publish("clients.v1", "ClientRegistered", intruder, id, Map.of("clientId", id));
 
         for (String dead : new String[] {offboarded, declined, registered}) {
-            assertThat(Headers.text(DeadLetters.awaitEvent("clients.v1", dead, Duration.ofSeconds(30)).headers(),
-                    Headers.DLT_ERROR)).contains(dead, id, owner, intruder);
+            assertThat(DeadLetters.awaitError("clients.v1", dead, Duration.ofSeconds(30)))
+                    .contains(dead, id, owner, intruder);
         }
         as(owner).get("/v1/projects/" + projectId).then().body("status", equalTo("AWAITING_DEPOSIT"));
         assertThat(status(owner, client)).contains(KnownClients.Status.ACCEPTED);

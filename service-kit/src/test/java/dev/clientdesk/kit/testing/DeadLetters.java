@@ -1,5 +1,7 @@
 package dev.clientdesk.kit.testing;
 
+import dev.clientdesk.kit.messaging.Headers;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.time.Duration;
@@ -17,5 +19,10 @@ public final class DeadLetters {
                 .stream().filter(r -> eventId.equals(Redelivery.eventId(r))).findFirst()
                 .orElseThrow(() -> new AssertionError("event " + eventId + " did not reach " + topic + ".dlt within "
                         + timeout));
+    }
+
+    /** Waits for the event on {@code <topic>.dlt} and returns why the consumer gave up on it ({@code dlt-error}). */
+    public static String awaitError(String topic, String eventId, Duration timeout) {
+        return Headers.text(awaitEvent(topic, eventId, timeout).headers(), Headers.DLT_ERROR);
     }
 }
