@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 7, reliability under faults: a service process killed with SIGKILL in the middle of its work loses
+ * Reliability under faults: a service process killed with SIGKILL in the middle of its work loses
  * nothing and repeats no effect once it is back. At-least-once publishing may put an event on a topic twice
  * after such a crash; the tests count those duplicates and check that no consumer acted on one twice.
  */
@@ -231,13 +231,26 @@ class CrashRecoveryTest {
     // ---------------------------------------------------------------------------------------------------------
     // (b) followup-service killed while its silence scanner is nudging
 
+    /**
+     * republishedAtKill: nudges on followups.v1 at the kill whose outbox rows were not yet marked published, so
+     * the restarted relay must publish them again; client-service adds one to a counter per nudge it handles,
+     * so only its idempotent consumer keeps those second copies from being counted twice.
+     */
     record ScanCrash(String tenant, Map<String, String> clientOf, long nudgedBeforeKill, long rolledBackAtKill,
-            int nudgesOnTopicAtKill, int exitValue) {
+            int nudgesOnTopicAtKill, long republishedAtKill, int exitValue) {
 
         boolean midway() {
-            return nudgedBeforeKill > 0 && nudgedBeforeKill < clientOf.size() && rolledBackAtKill > 0;
+            return nudgedBeforeKill > 0 && nudgedBeforeKill < clientOf.size() && rolledBackAtKill > 0
+                    && republishedAtKill > 0;
         }
     }
+
+    /**
+     * The relay sends one record per request and waits for each, so the time between the first nudge reaching
+     * the topic and the batch being marked published is long enough for the kill to land in it.
+     */
+    private static final Map<String, String> ONE_RECORD_PER_REQUEST = Map.of("kafka.batch.size", "0",
+            "kafka.max.in.flight.requests.per.connection", "1");
 
     @Test
     void followup_service_killed_while_its_scanner_nudges_nudges_every_conversation_once_per_window() {
@@ -247,23 +260,29 @@ class CrashRecoveryTest {
             if (crash.midway()) {
                 break;
             }
-            System.out.printf("RELIABILITY crash-scanner attempt %d did not hit mid-scan (%d of %d nudged at the"
-                    + " kill, %d in flight); trying again%n", attempt, crash.nudgedBeforeKill(), crash.clientOf().size(),
-                    crash.rolledBackAtKill());
+            System.out.printf("RELIABILITY crash-scanner attempt %d did not hit mid-scan and mid-relay (%d of %d"
+                    + " nudged at the kill, %d in flight, %d on the topic but not marked published); trying again%n",
+                    attempt, crash.nudgedBeforeKill(), crash.clientOf().size(), crash.rolledBackAtKill(),
+                    crash.republishedAtKill());
         }
         int due = crash.clientOf().size();
         assertThat(crash.midway()).as("the kill landed after the first nudges were committed and before the last"
-                + " (%d of %d), while a batch was in progress (%d uncommitted outbox rows)", crash.nudgedBeforeKill(),
-                due, crash.rolledBackAtKill()).isTrue();
+                + " (%d of %d), while a batch was in progress (%d uncommitted outbox rows) and while the relay was"
+                + " publishing (%d nudges on the topic not marked published)", crash.nudgedBeforeKill(), due,
+                crash.rolledBackAtKill(), crash.republishedAtKill()).isTrue();
         assertThat(crash.exitValue()).as("followup-service ended by SIGKILL").isEqualTo(KILLED);
         String tenant = crash.tenant();
 
+        // Counts each nudge and silence once in client-service's counters, duplicates notwithstanding.
         SilenceOutcome outcome = SilenceOutcome.observe(system, tenant, crash.clientOf(), EVENTUALLY);
+        assertThat(outcome.duplicatesOnTopic()).as("nudges published again after the restart")
+                .isGreaterThanOrEqualTo((int) crash.republishedAtKill());
         System.out.printf("RELIABILITY crash-scanner due=%d nudgedBeforeKill=%d inFlightAtKill=%d nudgesOnTopicAtKill=%d"
-                        + " firstNudges=%d secondNudges=%d wentSilent=%d drafts=%d written=%d published=%d"
-                        + " recordsOnTopic=%d duplicatesOnTopic=%d effects=%d (client-service nudges counted=%d,"
-                        + " silences counted=%d)%n",
+                        + " republished=%d firstNudges=%d secondNudges=%d wentSilent=%d drafts=%d written=%d"
+                        + " published=%d recordsOnTopic=%d duplicatesOnTopic=%d effects=%d (client-service nudges"
+                        + " counted=%d, silences counted=%d)%n",
                 due, crash.nudgedBeforeKill(), crash.rolledBackAtKill(), crash.nudgesOnTopicAtKill(),
+                crash.republishedAtKill(),
                 outcome.firstNudges(),
                 outcome.secondNudges(), outcome.wentSilent(), outcome.drafts(), outcome.written(),
                 outcome.published(), outcome.records(), outcome.duplicatesOnTopic(),
@@ -283,6 +302,7 @@ class CrashRecoveryTest {
     private ScanCrash crashScanner() {
         String tenant = "ws-crash-scan-" + UUID.randomUUID();
         ServiceProcess followupService = system.service("followup-service");
+        followupService.restart(ONE_RECORD_PER_REQUEST);
         List<Api> followups = List.of(Api.at(followupService.url(), tenant));
         Map<String, String> clientOf = DueConversations.openAndHold(system, tenant, followups, SILENT_CLIENTS,
                 CONVERSATIONS_PER_CLIENT);
@@ -313,9 +333,14 @@ class CrashRecoveryTest {
                     .as("conversations whose nudge was committed").isEqualTo(nudgedBeforeKill);
         }
         int exitValue = followupService.exitValue();
-        int onTopic = Topics.distinctIds(Topics.read(system.kafkaBootstrapServers(), "followups.v1", tenant).stream()
-                .filter(e -> e.type().equals("NoReplyForSevenDays")).toList()).size();
+        Set<String> onTopic = Topics.distinctIds(Topics.read(system.kafkaBootstrapServers(), "followups.v1", tenant)
+                .stream().filter(e -> e.type().equals("NoReplyForSevenDays")).toList());
+        long republished;
+        try (Sql db = Sql.of(system, "followup-service")) {
+            republished = db.count("SELECT count(*) FROM outbox_event WHERE published_at IS NULL AND CAST(id AS text)"
+                    + " = ANY(?)", onTopic);
+        }
         followupService.start(Map.of()).awaitReady();
-        return new ScanCrash(tenant, clientOf, nudgedBeforeKill, rolledBack, onTopic, exitValue);
+        return new ScanCrash(tenant, clientOf, nudgedBeforeKill, rolledBack, onTopic.size(), republished, exitValue);
     }
 }

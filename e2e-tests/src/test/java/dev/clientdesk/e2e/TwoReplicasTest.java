@@ -35,9 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 7: a second replica of each service (other HTTP ports; same databases,
- * broker and consumer groups), with traffic spread over both. Without a crash, at-least-once never has to
- * repeat itself: no event id may appear twice on a topic.
+ * A second replica of each service (other HTTP ports; same databases, broker and consumer groups), with
+ * traffic spread over both. Without a crash, at-least-once never has to repeat itself: no event id may
+ * appear twice on a topic. Each scenario also shows that both replicas did its work: their relays, scanners
+ * and consumers counted some of it in their own metrics while the scenario ran.
  */
 class TwoReplicasTest {
 
@@ -46,6 +47,9 @@ class TwoReplicasTest {
     private static final int CONVERSATIONS_PER_CLIENT = 100;
     private static final Duration EVENTUALLY = Duration.ofSeconds(120);
     private static final String DEPOSIT = "200.00";
+    private static final String PUBLISHED = "clientdesk_outbox_published_total";
+    private static final String HANDLED = "clientdesk_events_handled_total";
+    private static final String CHECKED = "clientdesk_silence_scan_checked_total";
 
     private static RunningSystem system;
     private static ServiceProcess client2;
@@ -100,6 +104,7 @@ class TwoReplicasTest {
     void clients_registered_concurrently_through_both_client_replicas_are_published_once_each() {
         String tenant = "ws-replicas-clients-" + UUID.randomUUID();
         List<ServiceProcess> replicas = List.of(system.service("client-service"), client2);
+        Map<String, Long> publishedBefore = metric(replicas, PUBLISHED);
         int clients = 100;
         List<Callable<Integer>> registrations = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
@@ -114,9 +119,11 @@ class TwoReplicasTest {
         TopicCheck topic = TopicCheck.of("client-service", "clients.v1", List.of(tenant));
         assertThat(topic.written()).as("ClientRegistered and ClientScreened per client").isEqualTo(2 * clients);
         assertThat(topic.duplicates()).as("duplicate event ids on clients.v1").isZero();
+        Map<String, Long> published = delta(publishedBefore, metric(replicas, PUBLISHED));
+        assertBothWorked(published, topic.written(), "events relayed by each client-service replica");
         System.out.printf("RELIABILITY replicas-clients registered=%d written=%d published=%d duplicatesOnTopic=%d"
                         + " relayedPerClientReplica=%s%n", clients, topic.written(), topic.published(),
-                topic.duplicates(), metric(replicas, "clientdesk_outbox_published_total"));
+                topic.duplicates(), published);
     }
 
     record Contract(String tenant, String clientId, String projectId, String depositInvoiceId, String milestoneId) {
@@ -125,8 +132,8 @@ class TwoReplicasTest {
     @Test
     void invoices_issued_concurrently_through_both_billing_replicas_are_numbered_gaplessly_per_workspace() {
         List<String> tenants = List.of("ws-replicas-a-" + UUID.randomUUID(), "ws-replicas-b-" + UUID.randomUUID());
-        Map<String, Long> publishedBefore = metric(billingReplicas(), "clientdesk_outbox_published_total");
-        Map<String, Long> handledBefore = metric(followupReplicas(), "clientdesk_events_handled_total");
+        Map<String, Long> publishedBefore = metric(billingReplicas(), PUBLISHED);
+        Map<String, Long> handledBefore = metric(followupReplicas(), HANDLED);
 
         // Every project is for a client client-service registered and accepted; followup-service and
         // client-service apply billing's events only to clients they know, in their workspace.
@@ -218,8 +225,11 @@ class TwoReplicasTest {
                 .collect(Collectors.toMap(Contract::clientId, c -> new BigDecimal(DEPOSIT)));
         assertThat(paid).usingComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(expectedPaid);
 
-        Map<String, Long> published = delta(publishedBefore, metric(billingReplicas(), "clientdesk_outbox_published_total"));
-        Map<String, Long> handled = delta(handledBefore, metric(followupReplicas(), "clientdesk_events_handled_total"));
+        Map<String, Long> published = delta(publishedBefore, metric(billingReplicas(), PUBLISHED));
+        Map<String, Long> handled = delta(handledBefore, metric(followupReplicas(), HANDLED));
+        assertBothWorked(published, billingTopic.written(), "events relayed by each billing-service replica");
+        // followup-service handles each deposit's InvoiceSent, PaymentReceived and InvoicePaid.
+        assertBothWorked(handled, 3L * contracts.size(), "events handled by each followup-service replica");
         System.out.printf("RELIABILITY replicas-invoices workspaces=%d projects=%d invoices=%d gapless=true"
                         + " concurrentCompletes=%d won=%d refused=%d written=%d published=%d duplicatesOnTopic=%d"
                         + " followupsWritten=%d %s followupsDuplicatesOnTopic=%d conversations=%d paymentsCounted=%d"
@@ -258,7 +268,8 @@ class TwoReplicasTest {
     void both_scanners_running_nudge_every_due_conversation_once_per_window() {
         String tenant = "ws-replicas-scan-" + UUID.randomUUID();
         List<Api> apis = followupReplicas().stream().map(r -> Api.at(r.url(), tenant)).toList();
-        Map<String, Long> publishedBefore = metric(followupReplicas(), "clientdesk_outbox_published_total");
+        Map<String, Long> publishedBefore = metric(followupReplicas(), PUBLISHED);
+        Map<String, Long> checkedBefore = metric(followupReplicas(), CHECKED);
 
         Map<String, String> clientOf = DueConversations.openAndHold(system, tenant, apis, SILENT_CLIENTS,
                 CONVERSATIONS_PER_CLIENT);
@@ -266,14 +277,29 @@ class TwoReplicasTest {
         SilenceOutcome outcome = SilenceOutcome.observe(system, tenant, clientOf, EVENTUALLY);
         assertThat(outcome.duplicatesOnTopic()).as("duplicate event ids on followups.v1 without a crash").isZero();
 
-        Map<String, Long> published = delta(publishedBefore, metric(followupReplicas(), "clientdesk_outbox_published_total"));
+        Map<String, Long> published = delta(publishedBefore, metric(followupReplicas(), PUBLISHED));
+        Map<String, Long> checked = delta(checkedBefore, metric(followupReplicas(), CHECKED));
+        // Three checks per conversation: two nudges and the silence.
+        assertBothWorked(checked, 3L * clientOf.size(), "conversations checked by each followup-service scanner");
+        assertBothWorked(published, outcome.written(), "events relayed by each followup-service replica");
         System.out.printf("RELIABILITY replicas-scanner due=%d firstNudges=%d secondNudges=%d wentSilent=%d drafts=%d"
                         + " written=%d published=%d duplicatesOnTopic=%d effects=%d (client-service nudges counted=%d,"
-                        + " silences counted=%d) relayedPerFollowupReplica=%s%n",
+                        + " silences counted=%d) relayedPerFollowupReplica=%s checkedPerScanner=%s%n",
                 clientOf.size(), outcome.firstNudges(), outcome.secondNudges(), outcome.wentSilent(), outcome.drafts(),
                 outcome.written(), outcome.published(), outcome.duplicatesOnTopic(),
                 outcome.healthNudges() + outcome.healthSilences(), outcome.healthNudges(), outcome.healthSilences(),
-                published);
+                published, checked);
+    }
+
+    /**
+     * Both replicas counted some of the work during the scenario, and together at least all of it (other
+     * workspaces' leftovers may add to the counts, never take away).
+     */
+    private static void assertBothWorked(Map<String, Long> perReplica, long atLeastInAll, String what) {
+        assertThat(perReplica).as(what).hasSize(2).allSatisfy((replica, count) ->
+                assertThat(count).as("%s: %s", what, replica).isPositive());
+        assertThat(perReplica.values().stream().mapToLong(Long::longValue).sum()).as("%s, together", what)
+                .isGreaterThanOrEqualTo(atLeastInAll);
     }
 
     /** What one workspace's events look like on a topic compared with its producer's outbox. */

@@ -1,12 +1,23 @@
 package dev.clientdesk.billing.reliability;
 
+import dev.clientdesk.billing.domain.Invoice;
+import dev.clientdesk.billing.service.InvoiceIssuer;
+import dev.clientdesk.billing.service.ProjectService;
+import dev.clientdesk.kit.money.Money;
 import dev.clientdesk.kit.testing.Concurrently;
+import dev.clientdesk.kit.testing.StateSnapshot;
 import dev.clientdesk.kit.testing.TestClockProducer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,9 +29,10 @@ import java.util.stream.IntStream;
 
 import static dev.clientdesk.kit.testing.TestTokens.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 7: invoice numbers stay gapless and unique in a workspace while many requests issue invoices at once:
+ * Invoice numbers stay gapless and unique in a workspace while many requests issue invoices at once:
  * contracts (each issues its deposit invoice), milestone completions and billable revisions on different
  * projects, with every milestone completed by two requests at the same time (one must lose without using up
  * a number).
@@ -34,6 +46,15 @@ class InvoiceNumberingConcurrencyTest {
     /** Stages completed in the race; the last stays open so the project stays ACTIVE for revisions. */
     private static final int COMPLETED = MILESTONES - 1;
     private static final int LATER_CONTRACTS = 8;
+
+    @Inject
+    InvoiceIssuer issuer;
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    DataSource dataSource;
 
     /** number: the invoice number a 201 answered, or the problem body of a revision that failed. */
     record Answer(String what, int status, String number) {
@@ -131,5 +152,65 @@ class InvoiceNumberingConcurrencyTest {
         assertThat(oneToN).as("numbers answered to the racing requests")
                 .containsAll(answers.stream().filter(a -> a.status() == 201 && a.number() != null)
                         .map(Answer::number).toList());
+    }
+
+    /** Thrown inside an issuing transaction after it took its number, so the transaction rolls back. */
+    static final class FailureAfterNumbering extends RuntimeException {
+        FailureAfterNumbering(String number) {
+            super("failed after taking " + number);
+        }
+    }
+
+    @Test
+    void an_issue_that_fails_after_taking_its_number_gives_the_number_to_the_next_issue() {
+        TestClockProducer.CLOCK.resume();
+        String tenant = "ws-rollback-numbers-" + UUID.randomUUID();
+        int rounds = 3;
+        int waitingContracts = 2;
+        assertThat(Concurrently.run(2, List.of(contracting(tenant), contracting(tenant))))
+                .extracting(Answer::status).containsOnly(201);
+        UUID projectId = UUID.fromString(as(tenant).get("/v1/projects?size=1").then().statusCode(200)
+                .extract().jsonPath().getString("items[0].id"));
+
+        List<String> rolledBack = new ArrayList<>();
+        int rollbacks = 0;
+        for (int round = 0; round < rounds; round++) {
+            List<Concurrently.Running<Answer>> contracts = new ArrayList<>();
+            try {
+                // The transaction takes a number, waits until other issues queue behind the counter row, then fails.
+                QuarkusTransaction.requiringNew().run(() -> {
+                    String number = issuer.issue(projects.get(tenant, projectId), Invoice.Kind.REVISION,
+                            "rolled back", Money.of("50.00", "EUR")).number();
+                    rolledBack.add(number);
+                    contracts.add(Concurrently.start(waitingContracts,
+                            List.of(contracting(tenant), contracting(tenant))));
+                    await("contracts waiting for the invoice counter").atMost(Duration.ofSeconds(30))
+                            .until(() -> StateSnapshot.count(dataSource, """
+                                    SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()
+                                    AND wait_event_type = 'Lock' AND query LIKE '%invoice_counter%'""")
+                                    >= waitingContracts);
+                    throw new FailureAfterNumbering(number);
+                });
+            } catch (FailureAfterNumbering e) {
+                rollbacks++;
+            }
+            assertThat(contracts).hasSize(1);
+            assertThat(contracts.get(0).results()).extracting(Answer::status).containsOnly(201);
+        }
+        assertThat(rollbacks).as("issuing transactions rolled back after taking a number").isEqualTo(rounds);
+
+        int expected = 2 + rounds * waitingContracts;
+        List<Map<String, Object>> invoices = as(tenant).get("/v1/invoices?size=100").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        assertThat(invoices).extracting(i -> i.get("kind")).as("invoices kept").hasSize(expected).containsOnly("DEPOSIT");
+        List<String> numbers = invoices.stream().map(i -> (String) i.get("number")).toList();
+        String year = numbers.get(0).substring(0, 4);
+        List<String> oneToN = IntStream.rangeClosed(1, expected).mapToObj(n -> String.format("%s-%04d", year, n))
+                .toList();
+        assertThat(numbers).as("numbers after %d rollbacks", rollbacks).containsExactlyInAnyOrderElementsOf(oneToN);
+        assertThat(numbers).as("the numbers the rolled-back transactions had taken, issued again")
+                .containsAll(rolledBack);
+        System.out.printf("RELIABILITY numbering-rollback rollbacks=%d invoices=%d gapless=true reissued=%s%n",
+                rollbacks, numbers.size(), rolledBack);
     }
 }

@@ -5,6 +5,8 @@ import dev.clientdesk.followup.domain.Conversation;
 import dev.clientdesk.followup.domain.FollowUp;
 import dev.clientdesk.followup.domain.FollowUpTemplates;
 import dev.clientdesk.followup.events.FollowupEvents;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -40,14 +42,17 @@ public class SilenceScanner {
     private final FollowupConfig config;
     private final Clock clock;
     private final FollowUpTemplates templates = FollowUpTemplates.load();
+    /** Conversations this replica's scans checked: tells how replicas shared the work. */
+    private final Counter checked;
 
     public SilenceScanner(EntityManager em, FollowupOutbox outbox, ContactDirectory contacts, FollowupConfig config,
-            Clock clock) {
+            Clock clock, MeterRegistry registry) {
         this.em = em;
         this.outbox = outbox;
         this.contacts = contacts;
         this.config = config;
         this.clock = clock;
+        this.checked = registry.counter("clientdesk.silence_scan.checked");
     }
 
     @Scheduled(every = "${followup.scan-interval}", delayed = "5s",
@@ -67,6 +72,7 @@ public class SilenceScanner {
                 LOG.warnf("silence scan batch failed, retrying one conversation at a time: %s", e.getMessage());
                 handled = scanOneByOne(BATCH);
             }
+            checked.increment(handled);
             total += handled;
         } while (handled == BATCH);
         return total;

@@ -13,13 +13,14 @@ import java.sql.SQLException;
  */
 public final class RowLock implements AutoCloseable {
 
-    private final DataSource dataSource;
     private final Connection connection;
+    /** Taken with the lock, so waiters can be counted while the requests hold every other pooled connection. */
+    private final Connection watcher;
     private boolean released;
 
-    private RowLock(DataSource dataSource, Connection connection) {
-        this.dataSource = dataSource;
+    private RowLock(Connection connection, Connection watcher) {
         this.connection = connection;
+        this.watcher = watcher;
     }
 
     /** Runs {@code selectForUpdate} in a transaction that stays open, with its locks, until {@link #close}. */
@@ -39,17 +40,29 @@ public final class RowLock implements AutoCloseable {
                     }
                 }
             }
-            return new RowLock(dataSource, connection);
+            try {
+                return new RowLock(connection, dataSource.getConnection());
+            } catch (SQLException e) {
+                connection.rollback();
+                connection.close();
+                throw e;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not lock: " + selectForUpdate, e);
         }
     }
 
     /** Other sessions of this database waiting for a lock right now. */
-    public long waiters() {
-        return StateSnapshot.count(dataSource, """
+    public synchronized long waiters() {
+        try (PreparedStatement statement = watcher.prepareStatement("""
                 SELECT count(*) FROM pg_stat_activity
                 WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()""");
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not count the sessions waiting for a lock", e);
+        }
     }
 
     /** Ends the transaction without changing anything, releasing the locks (once; later calls do nothing). */
@@ -59,7 +72,7 @@ public final class RowLock implements AutoCloseable {
             return;
         }
         released = true;
-        try {
+        try (watcher) {
             connection.rollback();
             connection.close();
         } catch (SQLException e) {
