@@ -76,10 +76,11 @@ class ApiConventionsTest {
     }
 
     @Test
-    void missing_expired_foreign_and_wrong_issuer_tokens_are_401() {
+    void missing_expired_foreign_forged_and_misaddressed_tokens_are_401() {
         given().get("/v1/widgets/" + UUID.randomUUID()).then().statusCode(401).contentType(Problem.MEDIA_TYPE);
         for (String token : new String[] {TestTokens.expired("t1"), TestTokens.signedByAnotherKey("t1"),
-                TestTokens.wrongIssuer("t1"), "Bearer not.a.jwt"}) {
+                TestTokens.wrongIssuer("t1"), "Bearer not.a.jwt", TestTokens.wrongAudience("t1"),
+                TestTokens.withoutExpiry("t1"), TestTokens.unsigned("t1"), TestTokens.hmacWithThePublicKey("t1")}) {
             given().header("Authorization", token).get("/v1/widgets/" + UUID.randomUUID())
                     .then().statusCode(401).contentType(Problem.MEDIA_TYPE);
         }
