@@ -50,6 +50,18 @@ class ApiConventionsTest {
     }
 
     @Test
+    void a_line_break_in_a_single_line_field_is_a_400_naming_the_field() {
+        for (String name : new String[] {"Hi\\r\\nBcc: evil@example.com", "two\\nlines", "carriage\\rreturn"}) {
+            TestTokens.as("t1").body("{\"name\":\"" + name + "\",\"colour\":\"RED\"}").post("/v1/widgets")
+                    .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                    .body("errors[0].field", equalTo("name"))
+                    .body("errors[0].message", equalTo("must be a single line (no CR or LF)"));
+        }
+        TestTokens.as("t1").body("{\"name\":\"one line\",\"colour\":\"RED\"}").post("/v1/widgets")
+                .then().statusCode(201);
+    }
+
+    @Test
     void an_announced_body_over_the_limit_is_a_413_problem() {
         var operations = ApiOperations.fromServedDocument();
         assertThat(operations).anyMatch(operation -> operation.requestExample() != null);
