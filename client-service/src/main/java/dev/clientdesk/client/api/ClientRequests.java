@@ -3,6 +3,7 @@ package dev.clientdesk.client.api;
 import dev.clientdesk.client.domain.IntakeSignals;
 import dev.clientdesk.client.domain.Relationship;
 import dev.clientdesk.kit.money.Money;
+import dev.clientdesk.kit.web.SingleLine;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -22,8 +23,8 @@ public final class ClientRequests {
 
     @Schema(name = "RegisterClient", description = "A new lead and what you noticed in the first contact")
     public record RegisterClient(
-            @NotBlank @Size(max = 200) @Schema(example = "Aigerim Nurlanovna") String name,
-            @NotBlank @Email @Size(max = 254) @Schema(example = "aigerim@example.kz") String email,
+            @NotBlank @Size(max = 200) @SingleLine @Schema(example = "Aigerim Nurlanovna") String name,
+            @NotBlank @Email @Size(max = 254) @SingleLine @Schema(example = "aigerim@example.kz") String email,
             @Size(max = 200) @Schema(example = "Dala Studio") String company,
             @Pattern(regexp = LOCALE, message = "must be a language tag such as en, tr, kk, ka or bg")
             @Schema(example = "kk", description = "Language for letters; en, tr, kk, ka and bg have templates") String locale,
@@ -40,7 +41,7 @@ public final class ClientRequests {
 
     @Schema(name = "UpdateClient", description = "Contact details to change; omitted fields stay as they are")
     public record UpdateClient(
-            @Size(min = 1, max = 200) @Schema(example = "Aigerim Nurlanovna") String name,
+            @Size(min = 1, max = 200) @SingleLine @Schema(example = "Aigerim Nurlanovna") String name,
             @Size(max = 200) @Schema(example = "Dala Studio") String company,
             @Schema(example = "tr") @Pattern(regexp = LOCALE, message = "must be a language tag such as en, tr, kk, ka or bg") String locale,
             @Size(max = 64) @Schema(example = "Asia/Almaty") String timezone) {

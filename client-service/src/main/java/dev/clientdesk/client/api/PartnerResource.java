@@ -7,6 +7,7 @@ import dev.clientdesk.kit.tenant.TenantContext;
 import dev.clientdesk.kit.web.ETags;
 import dev.clientdesk.kit.web.Page;
 import dev.clientdesk.kit.web.PageRequest;
+import dev.clientdesk.kit.web.SingleLine;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -42,8 +43,8 @@ public class PartnerResource {
 
     @Schema(name = "PartnerInput")
     public record PartnerInput(
-            @NotBlank @Size(max = 200) @Schema(example = "Giorgi Beridze") String name,
-            @Email @Size(max = 254) @Schema(example = "giorgi@example.ge") String email,
+            @NotBlank @Size(max = 200) @SingleLine @Schema(example = "Giorgi Beridze") String name,
+            @Email @Size(max = 254) @SingleLine @Schema(example = "giorgi@example.ge") String email,
             @Size(max = 50) @Schema(example = "[\"web development\", \"copywriting\"]") List<@NotBlank @Size(max = 200) String> services,
             @Size(max = 2000) @Schema(example = "Takes small e-commerce sites") String note) {
 

@@ -2,6 +2,7 @@ package dev.clientdesk.client.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clientdesk.kit.testing.TopicReader;
+import dev.clientdesk.kit.web.SingleLine;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,22 @@ class ClientApiTest {
         as("ws-bad").body(lead("x", "x@example.com", ",\"timezone\":\"Mars/Olympus\"")).post("/v1/clients")
                 .then().statusCode(400).body("errors.field", hasItem("timezone"));
         as("ws-bad").get("/v1/clients?size=1000").then().statusCode(400).body("errors.field", hasItem("size"));
+    }
+
+    @Test
+    void a_line_break_in_a_name_or_email_is_a_400_naming_the_field() {
+        String header = "\\r\\nBcc: evil@example.com";
+        as("ws-bad").body(lead("Aigerim" + header, "aigerim@example.kz", "")).post("/v1/clients")
+                .then().statusCode(400).body("errors.field", hasItem("name"))
+                .body("errors.message", hasItem(SingleLine.MESSAGE));
+        as("ws-bad").body(lead("Aigerim", "aigerim@example.kz" + header, "")).post("/v1/clients")
+                .then().statusCode(400).body("errors.findAll { it.field == 'email' }.message", hasItem(SingleLine.MESSAGE));
+        String id = as("ws-bad").body(lead("Nino", "nino-lines@example.ge", "")).post("/v1/clients")
+                .then().statusCode(201).extract().path("id");
+        as("ws-bad").header("If-Match", "\"0\"").body("{\"name\":\"Nino\\nBcc: evil@example.com\"}")
+                .patch("/v1/clients/" + id).then().statusCode(400).body("errors[0].field", equalTo("name"));
+        as("ws-bad").body("{\"name\":\"Giorgi\\r\",\"email\":\"g@example.ge\"}").post("/v1/partners")
+                .then().statusCode(400).body("errors[0].field", equalTo("name"));
     }
 
     @Test

@@ -22,6 +22,8 @@ import java.util.UUID;
 public final class DevTokens {
 
     public static final String ISSUER = "https://clientdesk.dev/local";
+    /** The audience the services verify ({@code mp.jwt.verify.audiences}): CLIENTDESK_JWT_AUDIENCE or clientdesk. */
+    public static final String AUDIENCE = audience();
     private static final String PRIVATE_KEY_RESOURCE = "/clientdesk/dev-jwt-private.pem";
     /** The role of the operators' endpoints; the same name as service-kit's {@code Roles.OPERATOR}. */
     public static final String OPERATOR_ROLE = "clientdesk-operator";
@@ -53,14 +55,24 @@ public final class DevTokens {
 
     public static String sign(String issuer, String tenantId, String subject, Instant issuedAt, Duration lifetime,
             PrivateKey key, List<String> groups) {
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+        return signRs256(claims(issuer, AUDIENCE, tenantId, subject, issuedAt, lifetime, groups), key);
+    }
+
+    /** The claims as JSON; a null audience or lifetime leaves out {@code aud} or {@code exp}. */
+    public static String claims(String issuer, String audience, String tenantId, String subject, Instant issuedAt,
+            Duration lifetime, List<String> groups) {
         StringBuilder claims = new StringBuilder("{")
                 .append("\"iss\":\"").append(issuer).append("\",")
                 .append("\"sub\":\"").append(subject).append("\",")
                 .append("\"upn\":\"").append(subject).append("\",")
                 .append("\"jti\":\"").append(UUID.randomUUID()).append("\",")
-                .append("\"iat\":").append(issuedAt.getEpochSecond()).append(',')
-                .append("\"exp\":").append(issuedAt.plus(lifetime).getEpochSecond());
+                .append("\"iat\":").append(issuedAt.getEpochSecond());
+        if (lifetime != null) {
+            claims.append(",\"exp\":").append(issuedAt.plus(lifetime).getEpochSecond());
+        }
+        if (audience != null) {
+            claims.append(",\"aud\":\"").append(audience).append('"');
+        }
         if (tenantId != null) {
             claims.append(",\"tenant_id\":\"").append(tenantId).append('"');
         }
@@ -68,8 +80,12 @@ public final class DevTokens {
             claims.append(",\"groups\":[").append(String.join(",", groups.stream().map(g -> '"' + g + '"').toList()))
                     .append(']');
         }
-        claims.append('}');
-        String signingInput = encode(header) + "." + encode(claims.toString());
+        return claims.append('}').toString();
+    }
+
+    /** A compact JWS of these claims, RS256 with this key. */
+    public static String signRs256(String claimsJson, PrivateKey key) {
+        String signingInput = encode("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + encode(claimsJson);
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
             signature.initSign(key);
@@ -101,7 +117,13 @@ public final class DevTokens {
         }
     }
 
-    private static String encode(String json) {
+    /** Base64url without padding, as a JWT's parts are encoded. */
+    public static String encode(String json) {
         return URL.encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String audience() {
+        String configured = System.getenv("CLIENTDESK_JWT_AUDIENCE");
+        return configured == null || configured.isBlank() ? "clientdesk" : configured;
     }
 }

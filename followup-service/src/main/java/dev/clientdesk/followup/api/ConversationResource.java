@@ -10,6 +10,7 @@ import dev.clientdesk.kit.web.ETags;
 import dev.clientdesk.kit.web.Page;
 import dev.clientdesk.kit.web.PageRequest;
 import dev.clientdesk.kit.web.QueryParams;
+import dev.clientdesk.kit.web.SingleLine;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -47,7 +48,7 @@ public class ConversationResource {
     @Schema(name = "OpenConversation")
     public record OpenConversation(
             @NotNull UUID clientId,
-            @NotBlank @Size(max = 300) @Schema(example = "Proposal for the spring campaign") String subject,
+            @NotBlank @Size(max = 300) @SingleLine @Schema(example = "Proposal for the spring campaign") String subject,
             @Schema(description = "When you last wrote to the client; now when omitted", example = "2026-11-20T10:00:00Z")
             Instant lastWrittenAt) {
     }

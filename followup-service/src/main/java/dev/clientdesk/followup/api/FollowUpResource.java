@@ -7,6 +7,7 @@ import dev.clientdesk.kit.web.ETags;
 import dev.clientdesk.kit.web.Page;
 import dev.clientdesk.kit.web.PageRequest;
 import dev.clientdesk.kit.web.QueryParams;
+import dev.clientdesk.kit.web.SingleLine;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,7 +38,7 @@ import java.util.UUID;
 public class FollowUpResource {
 
     @Schema(name = "FollowUpEdit")
-    public record Edit(@Size(min = 1, max = 300) @Schema(example = "Invoice INV-2026-0007: a gentle reminder") String subject,
+    public record Edit(@Size(min = 1, max = 300) @SingleLine @Schema(example = "Invoice INV-2026-0007: a gentle reminder") String subject,
             @Size(min = 1, max = 10000) @Schema(example = "Hello Aigerim, I am writing about invoice INV-2026-0007 (1000.00 EUR, due 1 December). Could you let me know when to expect the payment?") String body) {
     }
 

@@ -9,6 +9,7 @@ import dev.clientdesk.kit.web.ETags;
 import dev.clientdesk.kit.web.Page;
 import dev.clientdesk.kit.web.PageRequest;
 import dev.clientdesk.kit.web.PagedQuery;
+import dev.clientdesk.kit.web.SingleLine;
 import dev.clientdesk.kit.tenant.TenantOwned;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
@@ -70,8 +71,11 @@ public class FollowUpService {
         outbox.publish(tenantId, followUp.clientId(), followUp.id(), new FollowupEvents.FollowUpSent(followUp.id(),
                 conversation.id(), followUp.clientId(), followUp.attempt(), now));
         if (followUp.recipient() != null && !followUp.recipient().isBlank()) {
+            // stored before line breaks were refused (or arrived in an event): never let them reach the headers
+            Mail mail = Mail.withText(SingleLine.Rule.require("recipient", followUp.recipient()),
+                    SingleLine.Rule.require("subject", followUp.subject()), followUp.body());
             try {
-                mailer.send(Mail.withText(followUp.recipient(), followUp.subject(), followUp.body()));
+                mailer.send(mail);
             } catch (RuntimeException e) {
                 LOG.warnf("follow-up %s could not be mailed: %s", id, e.getMessage());
                 throw new ProblemException(502, "mail-not-sent", "Mail not sent",

@@ -2,6 +2,7 @@ package dev.clientdesk.followup.messaging;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clientdesk.followup.service.SilenceScanner;
+import dev.clientdesk.kit.problem.Problem;
 import dev.clientdesk.kit.testing.TestClockProducer;
 import dev.clientdesk.kit.testing.TopicReader;
 import io.quarkus.mailer.MockMailbox;
@@ -97,6 +98,34 @@ class FollowUpFlowTest {
                 .body("nextCheckAt", equalTo(SENT.plus(Duration.ofDays(15)).toString()))
                 .body("history.kind", hasItem("FOLLOW_UP_SENT"));
         as("ws-someone-else").get("/v1/followups/" + followUp).then().statusCode(404);
+    }
+
+    @Test
+    void a_line_break_never_reaches_a_mail_header() throws Exception {
+        String tenant = "ws-headers-" + UUID.randomUUID();
+        String clientId = UUID.randomUUID().toString();
+        as(tenant).body("{\"clientId\":\"" + clientId + "\",\"subject\":\"Proposal\\nBcc: evil@example.com\"}")
+                .post("/v1/conversations").then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("errors[0].field", equalTo("subject"));
+        // an address with a header after it, as a forged or older event could carry it
+        ClientsHeardOf.register(tenant, clientId,
+                java.util.Map.of("locale", "en", "email", "aigerim@example.kz\r\nBcc: evil@example.com"));
+        publish("billing.v1/InvoiceSent", tenant, clientId, UUID.randomUUID().toString(), null);
+        conversationOf(tenant, clientId);
+        TestClockProducer.CLOCK.set(SENT.plus(Duration.ofDays(7)));
+        scanner.scan();
+        String followUp = as(tenant).get("/v1/followups?clientId=" + clientId).then().statusCode(200)
+                .body("items.size()", equalTo(1)).extract().path("items[0].id");
+        String etag = as(tenant).get("/v1/followups/" + followUp).then().extract().header("ETag");
+
+        as(tenant).header("If-Match", etag).body("{\"subject\":\"Invoice\\r\\nBcc: evil@example.com\"}")
+                .patch("/v1/followups/" + followUp).then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("errors[0].field", equalTo("subject"));
+        mailbox.clear();
+        as(tenant).post("/v1/followups/" + followUp + "/send").then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("errors[0].field", equalTo("recipient"));
+        org.assertj.core.api.Assertions.assertThat(mailbox.getTotalMessagesSent()).isZero();
+        as(tenant).get("/v1/followups/" + followUp).then().body("status", equalTo("DRAFT"));
     }
 
     @Test

@@ -50,6 +50,18 @@ class ApiConventionsTest {
     }
 
     @Test
+    void a_line_break_in_a_single_line_field_is_a_400_naming_the_field() {
+        for (String name : new String[] {"Hi\\r\\nBcc: evil@example.com", "two\\nlines", "carriage\\rreturn"}) {
+            TestTokens.as("t1").body("{\"name\":\"" + name + "\",\"colour\":\"RED\"}").post("/v1/widgets")
+                    .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                    .body("errors[0].field", equalTo("name"))
+                    .body("errors[0].message", equalTo("must be a single line (no CR or LF)"));
+        }
+        TestTokens.as("t1").body("{\"name\":\"one line\",\"colour\":\"RED\"}").post("/v1/widgets")
+                .then().statusCode(201);
+    }
+
+    @Test
     void an_announced_body_over_the_limit_is_a_413_problem() {
         var operations = ApiOperations.fromServedDocument();
         assertThat(operations).anyMatch(operation -> operation.requestExample() != null);
@@ -76,10 +88,11 @@ class ApiConventionsTest {
     }
 
     @Test
-    void missing_expired_foreign_and_wrong_issuer_tokens_are_401() {
+    void missing_expired_foreign_forged_and_misaddressed_tokens_are_401() {
         given().get("/v1/widgets/" + UUID.randomUUID()).then().statusCode(401).contentType(Problem.MEDIA_TYPE);
         for (String token : new String[] {TestTokens.expired("t1"), TestTokens.signedByAnotherKey("t1"),
-                TestTokens.wrongIssuer("t1"), "Bearer not.a.jwt"}) {
+                TestTokens.wrongIssuer("t1"), "Bearer not.a.jwt", TestTokens.wrongAudience("t1"),
+                TestTokens.withoutExpiry("t1"), TestTokens.unsigned("t1"), TestTokens.hmacWithThePublicKey("t1")}) {
             given().header("Authorization", token).get("/v1/widgets/" + UUID.randomUUID())
                     .then().statusCode(401).contentType(Problem.MEDIA_TYPE);
         }

@@ -5,6 +5,7 @@ import dev.clientdesk.kit.outbox.OutboxWriter;
 import dev.clientdesk.kit.problem.ProblemException;
 import dev.clientdesk.kit.tenant.TenantContext;
 import dev.clientdesk.kit.web.ETags;
+import dev.clientdesk.kit.web.SingleLine;
 
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -29,7 +30,7 @@ public class WidgetResource {
 
     public enum Colour { RED, GREEN }
 
-    public record CreateWidget(@NotBlank @Size(max = 50) String name, @NotNull Colour colour) {
+    public record CreateWidget(@NotBlank @Size(max = 50) @SingleLine String name, @NotNull Colour colour) {
     }
 
     public record RenameWidget(@NotBlank String name) {

@@ -28,6 +28,10 @@ public final class AccessChecks {
         badTokens.put("wrong issuer", TestTokens.wrongIssuer("any"));
         badTokens.put("signed by another key", TestTokens.signedByAnotherKey("any"));
         badTokens.put("garbage", "Bearer not.a.jwt");
+        badTokens.put("alg none", TestTokens.unsigned("any"));
+        badTokens.put("HS256 with the public key", TestTokens.hmacWithThePublicKey("any"));
+        badTokens.put("no exp", TestTokens.withoutExpiry("any"));
+        badTokens.put("wrong audience", TestTokens.wrongAudience("any"));
         List<String> failures = new ArrayList<>();
         for (Operation operation : operations) {
             Call call = ApiOperations.baseline(operation, values);
