@@ -42,6 +42,8 @@ class BodiesInFlightTest {
             assertThat(answer.headers().get("content-type")).startsWith(Problem.MEDIA_TYPE);
             assertThat(answer.millis()).isBetween(TIMEOUT_MILLIS - 100, TIMEOUT_MILLIS + 3000);
             assertThat(answer.closed()).as("connection closed").isTrue();
+            System.out.printf("RELIABILITY stalled body: 408 after %d ms (body timeout %d ms), connection closed%n",
+                    answer.millis(), TIMEOUT_MILLIS);
         }
         await().atMost(Duration.ofSeconds(2)).until(() -> bodies.count() == 0);
     }
@@ -66,6 +68,7 @@ class BodiesInFlightTest {
             assertThat(answer.millis()).isBetween(TIMEOUT_MILLIS - 100, TIMEOUT_MILLIS + 3000)
                     .isLessThan(300L * SlowUpload.BODY.length());
             assertThat(answer.closed()).as("connection closed").isTrue();
+            System.out.printf("RELIABILITY trickled body (a byte every 300 ms): 408 after %d ms%n", answer.millis());
             trickle.cancel(true);
         }
     }
@@ -88,6 +91,9 @@ class BodiesInFlightTest {
                 assertThat(answer.body()).contains("https://clientdesk.dev/problems/busy");
                 assertThat(answer.millis()).isLessThan(TIMEOUT_MILLIS / 2);
                 assertThat(answer.closed()).as("connection closed").isTrue();
+                System.out.printf("RELIABILITY bodies in flight: %d slow uploads held, the next refused with 503 in %d ms"
+                        + " (Retry-After %s), a GET still served%n", TightLimits.BODIES, answer.millis(),
+                        answer.headers().get("retry-after"));
             }
             TestTokens.as("t-crowd-reader").get("/v1/widgets/" + UUID.randomUUID()).then().statusCode(404);
             assertThat(bodies.count()).isEqualTo(TightLimits.BODIES);

@@ -47,6 +47,8 @@ class WorkspaceRateLimitTest {
 
         Thread.sleep(retryAfter * 1000);
         assertThat(read("t-busy").statusCode()).isEqualTo(404);
+        System.out.printf("RELIABILITY rate limit (burst %d, %d/s): %d served, then 429 with Retry-After %d s;"
+                + " another workspace served meanwhile%n", TightLimits.BURST, TightLimits.RATE, served, retryAfter);
     }
 
     private static Response read(String tenant) {
