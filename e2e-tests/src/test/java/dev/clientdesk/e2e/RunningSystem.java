@@ -151,6 +151,9 @@ public final class RunningSystem {
             properties.put("kafka.heartbeat.interval.ms", "1500");
             properties.put("followup.silence-threshold", SILENCE.toString());
             properties.put("followup.scan-interval", "PT1S");
+            // The crash and replica tests drive hundreds of requests a second into one workspace.
+            properties.put("clientdesk.rate-limit.requests-per-second", "100000");
+            properties.put("clientdesk.rate-limit.burst", "100000");
             properties.putAll(settings);
             List<String> command = new ArrayList<>();
             command.add(ProcessHandle.current().info().command().orElse("java"));

@@ -18,6 +18,12 @@ public interface KitConfig {
 
     TokenCache tokenCache();
 
+    Http http();
+
+    RateLimit rateLimit();
+
+    Idempotency idempotency();
+
     interface Outbox {
         /** Whether this replica relays outbox rows to Kafka (every replica may; they share the work). */
         @WithDefault("true")
@@ -49,6 +55,13 @@ public interface KitConfig {
 
         @WithDefault("PT0.2S")
         Duration retryBackoff();
+
+        /**
+         * How long a handled event id is remembered. A redelivery older than this would be handled again, so
+         * it must exceed the longest a record can come back: the topics keep records 7 days.
+         */
+        @WithDefault("P30D")
+        Duration processedRetention();
     }
 
     /**
@@ -62,5 +75,32 @@ public interface KitConfig {
 
         @WithDefault("PT5M")
         Duration maxAge();
+    }
+
+    /** Request bodies: the limit on how many are received at once and how long a caller may take to send one. */
+    interface Http {
+        /** Bodies being received at once; a request over this is refused with 503 before its body is read. */
+        @WithDefault("32")
+        int maxBodiesInFlight();
+
+        /** Time from a request's headers to the last byte of its body; a slower caller gets a 408. */
+        @WithDefault("PT30S")
+        Duration bodyTimeout();
+    }
+
+    /** Requests per workspace (the token's tenant_id), per replica; over it a request is refused with 429. */
+    interface RateLimit {
+        @WithDefault("50")
+        int requestsPerSecond();
+
+        /** Requests a workspace may make at once after being quiet. */
+        @WithDefault("100")
+        int burst();
+    }
+
+    interface Idempotency {
+        /** How long an Idempotency-Key is honoured (24 hours, as Stripe does). */
+        @WithDefault("PT24H")
+        Duration retention();
     }
 }

@@ -25,7 +25,8 @@ import java.util.Objects;
  * Writes the API conventions every service shares into its OpenAPI document, so that no resource has to
  * repeat them: the bearer requirement, the problem+json error responses an operation can actually give
  * (decided from its shape: a body or parameters can be invalid, an id can be unknown, a write can
- * conflict, {@code If-Match} can be stale or missing, an {@code Idempotency-Key} can be reused), the
+ * conflict, {@code If-Match} can be stale or missing, an {@code Idempotency-Key} can be reused, any request
+ * can exceed its workspace's rate and a body can find too many others arriving), the
  * meaning of the two headers, stable operation ids, and an example for every request and response body.
  */
 public class OpenApiConventions implements OASFilter {
@@ -155,7 +156,13 @@ public class OpenApiConventions implements OASFilter {
                 "The Idempotency-Key was already used with a different request body",
                 "this Idempotency-Key was used with a different request"),
         PreconditionRequired(428, "precondition-required", "Precondition required",
-                "Updates need If-Match with the ETag you read", "If-Match is required");
+                "Updates need If-Match with the ETag you read", "If-Match is required"),
+        TooManyRequests(429, "rate-limited", "Too many requests",
+                "The workspace sent more requests a second than allowed; retry after Retry-After seconds",
+                "this workspace sent more than 50 requests a second; retry after 1 s"),
+        ServiceUnavailable(503, "busy", "Service unavailable",
+                "Too many request bodies are arriving at once; retry after Retry-After seconds",
+                "too many request bodies are arriving at once; retry after 30 s");
 
         private final int status;
         private final String slug;
@@ -189,6 +196,8 @@ public class OpenApiConventions implements OASFilter {
                     return hasHeader(parameters, "If-Match");
                 case UnprocessableEntity:
                     return hasHeader(parameters, IdempotentRequests.HEADER);
+                case ServiceUnavailable:
+                    return operation.getRequestBody() != null;
                 default:
                     return true;
             }
@@ -207,8 +216,14 @@ public class OpenApiConventions implements OASFilter {
             MediaType mediaType = OASFactory.createMediaType()
                     .schema(OASFactory.createSchema().ref("#/components/schemas/" + PROBLEM_SCHEMA))
                     .example(example);
-            return OASFactory.createAPIResponse().description(description)
+            APIResponse response = OASFactory.createAPIResponse().description(description)
                     .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, mediaType));
+            if (status == 429 || status == 503) {
+                response.addHeader("Retry-After", OASFactory.createHeader()
+                        .description("Seconds to wait before retrying")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)).example(1));
+            }
+            return response;
         }
 
         private static boolean hasHeader(List<Parameter> parameters, String name) {

@@ -1,12 +1,9 @@
 package dev.clientdesk.kit.web;
 
-import dev.clientdesk.kit.problem.Problem;
-
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -15,8 +12,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-
-import java.util.List;
 
 /**
  * Refuses a body larger than {@code quarkus.http.limits.max-body-size} from its Content-Length, before a
@@ -28,6 +23,12 @@ import java.util.List;
 @ApplicationScoped
 public class BodySizeLimit {
 
+    /** Route orders: the size check, then {@link BodiesInFlight}'s admission, the body read, and its release. */
+    static final int SIZE_CHECK = Integer.MIN_VALUE;
+    static final int ADMISSION = SIZE_CHECK + 1;
+    static final int BODY_READ = SIZE_CHECK + 2;
+    static final int BODY_RECEIVED = SIZE_CHECK + 3;
+
     private final long maxBytes;
 
     public BodySizeLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
@@ -35,9 +36,9 @@ public class BodySizeLimit {
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::check);
+        router.route().order(SIZE_CHECK).handler(this::check);
         router.route().method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
-                .order(Integer.MIN_VALUE + 1)
+                .order(BODY_READ)
                 .handler(BodyHandler.create(false).setBodyLimit(maxBytes).setPreallocateBodyBuffer(true))
                 .failureHandler(this::callerLeft);
     }
@@ -48,13 +49,8 @@ public class BodySizeLimit {
             context.next();
             return;
         }
-        Problem problem = new Problem(Problem.TYPE_BASE + "payload-too-large", "Payload too large", 413,
-                "the body is " + length.trim() + " bytes; at most " + maxBytes + " are accepted",
-                context.request().path(), List.of());
-        context.response().setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(Json.encode(problem));
+        RouteProblems.refuse(context, 413, "payload-too-large", "Payload too large",
+                "the body is " + length.trim() + " bytes; at most " + maxBytes + " are accepted");
     }
 
     /** A caller that hangs up while sending its body needs no answer, and is no server error to log. */

@@ -32,6 +32,19 @@ class OpenApiConventionsTest {
     }
 
     @Test
+    void every_operation_may_be_rate_limited_and_a_body_may_find_the_server_busy() {
+        given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/v1/widgets'.post.responses.'429'.'$ref'",
+                        equalTo("#/components/responses/TooManyRequests"))
+                .body("paths.'/v1/widgets/{id}'.get.responses", hasKey("429"))
+                .body("paths.'/v1/widgets/{id}'.patch.responses", hasKey("429"))
+                .body("paths.'/v1/widgets'.post.responses", hasKey("503"))
+                .body("paths.'/v1/widgets/{id}'.get.responses", not(hasKey("503")))
+                .body("components.responses.TooManyRequests.headers", hasKey("Retry-After"))
+                .body("components.responses.ServiceUnavailable.headers", hasKey("Retry-After"));
+    }
+
+    @Test
     void headers_bodies_and_ids_follow_the_conventions() {
         given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
                 .body("security[0]", hasKey("bearer"))
