@@ -120,9 +120,9 @@ class ContractFeaturesTest {
     void a_malformed_or_unsupported_locale_is_a_400_naming_it() {
         String tenant = "ws-locale-" + UUID.randomUUID();
         String projectId = contract(tenant, "1000.00", "80").projectId();
-        for (String locale : List.of("-", "", "de", "kk_KZ", "%E2%82%AC", "en--", "x".repeat(30))) {
+        for (String locale : List.of("-", "de", "kk_KZ", "%E2%82%AC", "en--", "x".repeat(30))) {
             as(tenant).urlEncodingEnabled(false).get("/v1/projects/" + projectId + "/terms?locale=" + locale)
-                    .then().statusCode(400).contentType("application/problem+json")
+                    .then().log().ifValidationFails().statusCode(400).contentType("application/problem+json")
                     .body("errors[0].field", equalTo("locale"));
         }
     }

@@ -40,10 +40,11 @@ public final class QueryParams {
 
     /**
      * The language of a requested locale ({@code kk-KZ} → {@code kk}) when it is well formed and one of
-     * {@code supported}; null when absent. Asked for explicitly, another language is a 400, not a fallback.
+     * {@code supported}; null when absent or blank. Asked for explicitly, another language is a 400, not a
+     * fallback.
      */
     public static String language(String name, String value, List<String> supported) {
-        if (value == null) {
+        if (value == null || value.isBlank()) {
             return null;
         }
         String language = value.split("-", 2)[0];
