@@ -67,7 +67,7 @@ public final class ApiFuzzer {
     private static final List<String> RAW_BODIES = List.of("", "{", "[]", "null", "42", "\"text\"", "{\"a\":",
             "[".repeat(5_000) + "]".repeat(5_000), "{\"a\":\"\\ud800\"}");
 
-    private static final List<String> ODD_PARAMETERS = List.of("", "not-a-uuid", "-1", "0", "99999999999999999999",
+    private static final List<String> ODD_PARAMETERS = List.of("", "not-a-uuid", "-", "-1", "0", "99999999999999999999",
             UNICODE, "a\u0000b", HUGE.substring(0, 2_000), "../../etc/passwd", "%");
 
     private ApiFuzzer() {
