@@ -64,7 +64,7 @@ public class FollowUpService {
                         + " AND f.tenantId = :tenant", UUID.class).setParameter("id", id).setParameter("tenant", tenantId)
                 .getResultStream().findFirst().orElseThrow(() -> ProblemException.notFound("follow-up", id));
         Conversation conversation = TenantOwned.lockOwned(em, Conversation.class, tenantId, conversationId,
-                "follow-up");
+                "conversation");
         FollowUp followUp = TenantOwned.lockOwned(em, FollowUp.class, tenantId, id, "follow-up");
         Instant now = clock.instant();
         followUp.markSent(now);
