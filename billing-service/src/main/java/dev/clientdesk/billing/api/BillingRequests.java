@@ -1,6 +1,7 @@
 package dev.clientdesk.billing.api;
 
 import dev.clientdesk.kit.money.Money;
+import dev.clientdesk.kit.text.Texts;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -43,7 +44,7 @@ public final class BillingRequests {
             BigDecimal cancellationFeePercent,
             @Min(1) @Max(720) @Schema(description = "Hours within which you answer messages", example = "48") Integer responseTimeHours,
             @Size(max = 2000) @Schema(example = "Email on weekdays; one call per stage") String communication,
-            @Pattern(regexp = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", message = "must be a language tag such as en or tr")
+            @Pattern(regexp = Texts.LOCALE_TAG, message = "must be a language tag such as en or tr")
             @Schema(description = "Language of the terms sheet", example = "tr") String locale) {
     }
 

@@ -101,7 +101,8 @@ public class ProjectResource {
     @Path("{id}/terms")
     @Operation(summary = "Every fee and condition in plain language, in the client's language (en, tr, kk, ka, bg)")
     public TermsSheet.Sheet terms(@PathParam("id") UUID id, @QueryParam("locale") @Size(max = 35) String locale) {
-        return TermsSheet.of(projects.get(tenant.tenantId(), id), locale);
+        return TermsSheet.of(projects.get(tenant.tenantId(), id),
+                QueryParams.language("locale", locale, TermsSheet.LANGUAGES));
     }
 
     @POST

@@ -13,7 +13,6 @@ import dev.clientdesk.kit.tenant.TenantOwned;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -66,7 +65,7 @@ public class InvoiceService {
      */
     @Transactional
     public Payment pay(String tenantId, UUID invoiceId, Money amount, Instant receivedAt, String reference) {
-        Invoice invoice = lock(tenantId, invoiceId);
+        Invoice invoice = lockWithProject(tenantId, invoiceId);
         Instant now = clock.instant();
         Instant received = receivedAt == null ? now : receivedAt;
         if (received.isAfter(now)) {
@@ -88,7 +87,7 @@ public class InvoiceService {
             outbox.publish(tenantId, invoice.clientId(), invoice.id(), new BillingEvents.InvoicePaid(invoice.id(),
                     invoice.projectId(), invoice.clientId(), invoice.number(), invoice.amount()));
             if (invoice.kind() == Invoice.Kind.DEPOSIT) {
-                Project project = projects.lock(tenantId, invoice.projectId());
+                Project project = projects.get(tenantId, invoice.projectId());
                 if (project.depositPaid()) {
                     outbox.publish(tenantId, invoice.clientId(), project.id(), new BillingEvents.DepositPaid(
                             project.id(), invoice.id(), invoice.clientId(), invoice.amount()));
@@ -126,9 +125,17 @@ public class InvoiceService {
         return invoice;
     }
 
+    /** The invoice's project row, then the invoice row: the billing lock order (README). */
+    private Invoice lockWithProject(String tenantId, UUID id) {
+        UUID projectId = em.createQuery("SELECT i.projectId FROM Invoice i WHERE i.id = :id AND i.tenantId = :tenant",
+                        UUID.class).setParameter("id", id).setParameter("tenant", tenantId)
+                .getResultStream().findFirst().orElseThrow(() -> ProblemException.notFound("invoice", id));
+        projects.lock(tenantId, projectId);
+        return lock(tenantId, id);
+    }
+
     private Invoice lock(String tenantId, UUID id) {
-        Invoice invoice = TenantOwned.require(em.find(Invoice.class, id, LockModeType.PESSIMISTIC_WRITE), tenantId, "invoice", id);
-        return invoice;
+        return TenantOwned.lockOwned(em, Invoice.class, tenantId, id, "invoice");
     }
 
     public Page<Invoice> list(String tenantId, UUID clientId, InvoiceStatus status, boolean overdueOnly,

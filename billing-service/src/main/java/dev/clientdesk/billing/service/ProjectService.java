@@ -17,7 +17,6 @@ import dev.clientdesk.kit.tenant.TenantOwned;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
@@ -143,8 +142,7 @@ public class ProjectService {
 
     /** The project row locked for this transaction, so concurrent changes to it queue up. */
     Project lock(String tenantId, UUID id) {
-        Project project = TenantOwned.require(em.find(Project.class, id, LockModeType.PESSIMISTIC_WRITE), tenantId, "project", id);
-        return project;
+        return TenantOwned.lockOwned(em, Project.class, tenantId, id, "project");
     }
 
     public UUID depositInvoiceId(Project project) {

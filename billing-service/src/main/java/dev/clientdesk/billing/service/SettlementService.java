@@ -18,8 +18,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Settles a client's open projects when the relationship ends (seed 003: fulfil what is committed, refund per
@@ -49,22 +51,31 @@ public class SettlementService {
     public record Settlement(UUID projectId, Money earned, Money paid, Money refunded, Invoice finalInvoice) {
     }
 
+    /**
+     * Locks in the billing order (README): every open project of the client, then all their invoices; the
+     * invoice counter only afterwards, when a final invoice is issued. Completing a stage meanwhile waits for
+     * its project and finds it cancelled.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Settlement> settleClient(String tenantId, UUID clientId) {
-        List<UUID> open = em.createQuery("SELECT p.id FROM Project p WHERE p.tenantId = :tenant"
-                        + " AND p.clientId = :client AND p.status IN :open ORDER BY p.createdAt", UUID.class)
+        List<Project> open = em.createQuery("FROM Project p WHERE p.tenantId = :tenant AND p.clientId = :client"
+                        + " AND p.status IN :open ORDER BY p.createdAt, p.id", Project.class)
                 .setParameter("tenant", tenantId).setParameter("client", clientId)
                 .setParameter("open", List.of(ProjectStatus.AWAITING_DEPOSIT, ProjectStatus.ACTIVE))
-                .getResultList();
-        return open.stream().map(this::settle).flatMap(java.util.Optional::stream).toList();
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<Invoice>> invoices = em.createQuery("FROM Invoice i WHERE i.tenantId = :tenant"
+                        + " AND i.projectId IN :projects ORDER BY i.id", Invoice.class)
+                .setParameter("tenant", tenantId).setParameter("projects", open.stream().map(Project::id).toList())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
+                .collect(Collectors.groupingBy(Invoice::projectId));
+        return open.stream().map(p -> settle(p, invoices.getOrDefault(p.id(), List.of())))
+                .flatMap(java.util.Optional::stream).toList();
     }
 
-    private java.util.Optional<Settlement> settle(UUID projectId) {
-        // Invoices first, then the project: the order payments lock them in, so the two never deadlock.
-        List<Invoice> invoices = em.createQuery("FROM Invoice i WHERE i.projectId = :project ORDER BY i.id",
-                        Invoice.class)
-                .setParameter("project", projectId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-        Project project = em.find(Project.class, projectId, LockModeType.PESSIMISTIC_WRITE);
+    private java.util.Optional<Settlement> settle(Project project, List<Invoice> invoices) {
         if (project.status() != ProjectStatus.AWAITING_DEPOSIT && project.status() != ProjectStatus.ACTIVE) {
             return java.util.Optional.empty();
         }

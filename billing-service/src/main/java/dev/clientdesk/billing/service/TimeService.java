@@ -2,7 +2,7 @@ package dev.clientdesk.billing.service;
 
 import dev.clientdesk.billing.domain.Project;
 import dev.clientdesk.billing.events.BillingEvents;
-import dev.clientdesk.kit.money.Money;
+import dev.clientdesk.kit.money.MoneyTotal;
 import dev.clientdesk.kit.problem.ProblemException;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,8 +33,9 @@ public class TimeService {
     public record Economics(UUID clientId, BigDecimal hoursLogged, List<CurrencyTotals> totals) {
     }
 
-    public record CurrencyTotals(Money billed, Money paid, Money refunded, Money outstanding,
-            Money effectiveHourlyRate) {
+    /** Sums, so totals: many invoices each below Money's bound may add up to more than it. */
+    public record CurrencyTotals(MoneyTotal billed, MoneyTotal paid, MoneyTotal refunded, MoneyTotal outstanding,
+            MoneyTotal effectiveHourlyRate) {
     }
 
     private final EntityManager em;
@@ -89,14 +90,11 @@ public class TimeService {
         List<CurrencyTotals> totals = new ArrayList<>();
         for (Object[] row : rows) {
             String currency = ((String) row[0]).trim();
-            int digits = Money.fractionDigits(currency);
-            Money billed = new Money(((BigDecimal) row[1]).setScale(digits, RoundingMode.UNNECESSARY), currency);
-            Money paid = new Money(((BigDecimal) row[2]).setScale(digits, RoundingMode.UNNECESSARY), currency);
-            Money refunded = new Money(((BigDecimal) row[3]).setScale(digits, RoundingMode.UNNECESSARY), currency);
-            Money kept = paid.minus(refunded);
-            Money rate = minutes == 0 || kept.amount().signum() <= 0 ? null : new Money(kept.amount()
-                    .multiply(BigDecimal.valueOf(60)).divide(BigDecimal.valueOf(minutes), digits, RoundingMode.HALF_UP),
-                    currency);
+            MoneyTotal billed = new MoneyTotal((BigDecimal) row[1], currency);
+            MoneyTotal paid = new MoneyTotal((BigDecimal) row[2], currency);
+            MoneyTotal refunded = new MoneyTotal((BigDecimal) row[3], currency);
+            MoneyTotal kept = paid.minus(refunded);
+            MoneyTotal rate = kept.amount().signum() <= 0 ? null : kept.perHour(minutes);
             totals.add(new CurrencyTotals(billed, paid, refunded, billed.minus(paid), rate));
         }
         return new Economics(clientId, BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2,

@@ -3,6 +3,7 @@ package dev.clientdesk.client.api;
 import dev.clientdesk.client.domain.IntakeSignals;
 import dev.clientdesk.client.domain.Relationship;
 import dev.clientdesk.kit.money.Money;
+import dev.clientdesk.kit.text.Texts;
 import dev.clientdesk.kit.web.SingleLine;
 
 import jakarta.validation.Valid;
@@ -16,8 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Request bodies of the clients API. */
 public final class ClientRequests {
 
-    static final String LOCALE = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$";
-
     private ClientRequests() {
     }
 
@@ -26,7 +25,7 @@ public final class ClientRequests {
             @NotBlank @Size(max = 200) @SingleLine @Schema(example = "Aigerim Nurlanovna") String name,
             @NotBlank @Email @Size(max = 254) @SingleLine @Schema(example = "aigerim@example.kz") String email,
             @Size(max = 200) @Schema(example = "Dala Studio") String company,
-            @Pattern(regexp = LOCALE, message = "must be a language tag such as en, tr, kk, ka or bg")
+            @Pattern(regexp = Texts.LOCALE_TAG, message = "must be a language tag such as en, tr, kk, ka or bg")
             @Schema(example = "kk", description = "Language for letters; en, tr, kk, ka and bg have templates") String locale,
             @Size(max = 64) @Schema(example = "Asia/Almaty") String timezone,
             @Schema(example = "REFERRAL") Relationship relationship,
@@ -43,7 +42,7 @@ public final class ClientRequests {
     public record UpdateClient(
             @Size(min = 1, max = 200) @SingleLine @Schema(example = "Aigerim Nurlanovna") String name,
             @Size(max = 200) @Schema(example = "Dala Studio") String company,
-            @Schema(example = "tr") @Pattern(regexp = LOCALE, message = "must be a language tag such as en, tr, kk, ka or bg") String locale,
+            @Schema(example = "tr") @Pattern(regexp = Texts.LOCALE_TAG, message = "must be a language tag such as en, tr, kk, ka or bg") String locale,
             @Size(max = 64) @Schema(example = "Asia/Almaty") String timezone) {
     }
 }

@@ -3,6 +3,7 @@ package dev.clientdesk.client.api;
 import dev.clientdesk.client.domain.FriendsAndFamilyPolicy;
 import dev.clientdesk.client.domain.WorkspacePolicy;
 import dev.clientdesk.kit.money.Money;
+import dev.clientdesk.kit.text.Texts;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -28,7 +29,7 @@ public record PolicyDocument(
         @Min(0) @Max(100) @Schema(description = "Largest share (percent) of your logged time that clients below the target rate may take", example = "20")
         int maxBelowTargetShare,
         @NotNull @Size(max = 500) @Schema(example = "Elif, Studio Nar") String letterSignature,
-        @Schema(example = "en") @NotNull @Pattern(regexp = ClientRequests.LOCALE, message = "must be a language tag such as en") String defaultLocale,
+        @Schema(example = "en") @NotNull @Pattern(regexp = Texts.LOCALE_TAG, message = "must be a language tag such as en") String defaultLocale,
         @Schema(readOnly = true) Long version) {
 
     public static PolicyDocument of(WorkspacePolicy policy) {

@@ -1,6 +1,7 @@
 package dev.clientdesk.client.health;
 
 import dev.clientdesk.kit.money.Money;
+import dev.clientdesk.kit.money.MoneyTotal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -32,7 +33,7 @@ public final class HealthAssessment {
         int score = 100;
         BigDecimal hours = BigDecimal.valueOf(facts.minutesLogged()).divide(BigDecimal.valueOf(60), 2,
                 RoundingMode.HALF_UP);
-        Money rate = effectiveRate(facts.paid(), facts.minutesLogged());
+        MoneyTotal rate = effectiveRate(facts.paid(), facts.minutesLogged());
         BigDecimal share = facts.workspaceMinutesLogged() == 0 ? BigDecimal.ZERO
                 : BigDecimal.valueOf(facts.minutesLogged() * 100).divide(
                         BigDecimal.valueOf(facts.workspaceMinutesLogged()), 1, RoundingMode.HALF_UP);
@@ -90,13 +91,7 @@ public final class HealthAssessment {
     }
 
     /** No rate before the first payment: unbilled work in progress is not a cheap client. */
-    private static Money effectiveRate(Money paid, long minutes) {
-        if (paid == null || paid.amount().signum() == 0 || minutes <= 0) {
-            return null;
-        }
-        int digits = Money.fractionDigits(paid.currency());
-        BigDecimal perHour = paid.amount().multiply(BigDecimal.valueOf(60))
-                .divide(BigDecimal.valueOf(minutes), digits, RoundingMode.HALF_UP);
-        return new Money(perHour, paid.currency());
+    private static MoneyTotal effectiveRate(MoneyTotal paid, long minutes) {
+        return paid == null || paid.amount().signum() == 0 ? null : paid.perHour(minutes);
     }
 }

@@ -1,6 +1,7 @@
 package dev.clientdesk.client.health;
 
 import dev.clientdesk.kit.money.Money;
+import dev.clientdesk.kit.money.MoneyTotal;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -18,7 +19,7 @@ import java.util.UUID;
 public class HealthProjection {
 
     /** What the projection knows of one client, and the workspace's logged time to compare it with. */
-    public record Counters(Money paidIn, long minutesLogged, long workspaceMinutesLogged, int latePayments,
+    public record Counters(MoneyTotal paidIn, long minutesLogged, long workspaceMinutesLogged, int latePayments,
             int silentEpisodes, int nudges) {
     }
 
@@ -86,8 +87,8 @@ public class HealthProjection {
                 .setParameter(3, targetCurrency == null ? "" : targetCurrency)
                 .getSingleResult();
         String currency = (String) row[0];
-        Money paid = currency == null ? null
-                : new Money(row[1] == null ? BigDecimal.ZERO : new BigDecimal((String) row[1]), currency);
+        MoneyTotal paid = currency == null ? null
+                : new MoneyTotal(row[1] == null ? BigDecimal.ZERO : new BigDecimal((String) row[1]), currency);
         return new Counters(paid, ((Number) row[2]).longValue(), ((Number) row[3]).longValue(),
                 ((Number) row[4]).intValue(), ((Number) row[5]).intValue(), ((Number) row[6]).intValue());
     }

@@ -75,6 +75,22 @@ class HealthApiTest {
     }
 
     @Test
+    void payments_adding_up_past_the_bound_of_a_single_amount_still_give_a_health() throws Exception {
+        String tenant = "ws-health-big-" + UUID.randomUUID();
+        String client = as(tenant).body(lead("Big", "big@example.com", "")).post("/v1/clients")
+                .then().statusCode(201).extract().path("id");
+        send("billing.v1/PaymentReceived", tenant, client, "900000000000.00");
+        send("billing.v1/PaymentReceived", tenant, client, "900000000000.00");
+        send("billing.v1/TimeLogged", tenant, client, null);
+
+        // 1.8e12 EUR for 90 minutes: 1.2e12 EUR an hour, both beyond what one Money may hold.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(tenant).get("/v1/clients/" + client + "/health")
+                .then().statusCode(200)
+                .body("paid.amount", equalTo("1800000000000.00"))
+                .body("effectiveHourlyRate.amount", equalTo("1200000000000.00")));
+    }
+
+    @Test
     void notes_are_listed_newest_first_and_filtered_by_kind() {
         String tenant = "ws-notes-" + UUID.randomUUID();
         String id = as(tenant).body(lead("Noted", "noted@example.com", "")).post("/v1/clients")

@@ -5,6 +5,7 @@ import dev.clientdesk.client.health.HealthAssessment;
 import dev.clientdesk.client.health.HealthFacts;
 import dev.clientdesk.client.health.HealthRecommendation;
 import dev.clientdesk.kit.money.Money;
+import dev.clientdesk.kit.money.MoneyTotal;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +19,9 @@ class HealthAssessmentTest {
 
     @Test
     void a_well_paying_calm_client_is_kept() {
-        Health health = HealthAssessment.assess(new HealthFacts(Money.of("1200", "EUR"), 600, 6000, 0, 0, 1, 0, 0),
+        Health health = HealthAssessment.assess(new HealthFacts(MoneyTotal.of(Money.of("1200", "EUR")), 600, 6000, 0, 0, 1, 0, 0),
                 TARGET, 20);
-        assertThat(health.effectiveHourlyRate()).isEqualTo(Money.of("120.00", "EUR"));
+        assertThat(health.effectiveHourlyRate()).isEqualTo(MoneyTotal.of(Money.of("120.00", "EUR")));
         assertThat(health.hoursLogged()).isEqualByComparingTo("10");
         assertThat(health.shareOfLoggedTimePercent()).isEqualByComparingTo("10.0");
         assertThat(health.score()).isEqualTo(100);
@@ -29,13 +30,13 @@ class HealthAssessmentTest {
 
     @Test
     void below_target_is_a_raise_and_taking_too_much_time_on_top_costs_more() {
-        Health cheap = HealthAssessment.assess(new HealthFacts(Money.of("300", "EUR"), 600, 6000, 0, 0, 0, 0, 0),
+        Health cheap = HealthAssessment.assess(new HealthFacts(MoneyTotal.of(Money.of("300", "EUR")), 600, 6000, 0, 0, 0, 0, 0),
                 TARGET, 20);
-        assertThat(cheap.effectiveHourlyRate()).isEqualTo(Money.of("30.00", "EUR"));
+        assertThat(cheap.effectiveHourlyRate()).isEqualTo(MoneyTotal.of(Money.of("30.00", "EUR")));
         assertThat(cheap.score()).isEqualTo(80);
         assertThat(cheap.recommendation()).isEqualTo(HealthRecommendation.RAISE_RATE);
 
-        Health greedy = HealthAssessment.assess(new HealthFacts(Money.of("300", "EUR"), 600, 1200, 0, 0, 0, 0, 0),
+        Health greedy = HealthAssessment.assess(new HealthFacts(MoneyTotal.of(Money.of("300", "EUR")), 600, 1200, 0, 0, 0, 0, 0),
                 TARGET, 20);
         assertThat(greedy.shareOfLoggedTimePercent()).isEqualByComparingTo("50.0");
         assertThat(greedy.score()).isEqualTo(65);
@@ -56,7 +57,7 @@ class HealthAssessmentTest {
     void repeated_bad_treatment_or_a_low_score_ends_it() {
         assertThat(HealthAssessment.assess(new HealthFacts(null, 0, 0, 0, 0, 0, 2, 0), TARGET, 20).recommendation())
                 .isEqualTo(HealthRecommendation.END_RELATIONSHIP);
-        Health worn = HealthAssessment.assess(new HealthFacts(Money.of("100", "EUR"), 600, 600, 3, 3, 6, 0, 5),
+        Health worn = HealthAssessment.assess(new HealthFacts(MoneyTotal.of(Money.of("100", "EUR")), 600, 600, 3, 3, 6, 0, 5),
                 TARGET, 20);
         assertThat(worn.score()).isLessThan(40).isGreaterThanOrEqualTo(0);
         assertThat(worn.recommendation()).isEqualTo(HealthRecommendation.END_RELATIONSHIP);
@@ -64,13 +65,13 @@ class HealthAssessmentTest {
 
     @Test
     void no_time_logged_means_no_rate_and_another_currency_is_not_compared() {
-        Health none = HealthAssessment.assess(new HealthFacts(Money.of("100", "EUR"), 0, 0, 0, 0, 0, 0, 0), TARGET, 20);
+        Health none = HealthAssessment.assess(new HealthFacts(MoneyTotal.of(Money.of("100", "EUR")), 0, 0, 0, 0, 0, 0, 0), TARGET, 20);
         assertThat(none.effectiveHourlyRate()).isNull();
         assertThat(none.shareOfLoggedTimePercent()).isEqualByComparingTo(BigDecimal.ZERO);
-        Health unpaid = HealthAssessment.assess(new HealthFacts(Money.zero("EUR"), 600, 600, 0, 0, 0, 0, 0), TARGET, 20);
+        Health unpaid = HealthAssessment.assess(new HealthFacts(MoneyTotal.of(Money.zero("EUR")), 600, 600, 0, 0, 0, 0, 0), TARGET, 20);
         assertThat(unpaid.effectiveHourlyRate()).isNull();
         assertThat(unpaid.recommendation()).isEqualTo(HealthRecommendation.KEEP);
-        Health usd = HealthAssessment.assess(new HealthFacts(Money.of("10", "USD"), 600, 600, 0, 0, 0, 0, 0), TARGET, 20);
+        Health usd = HealthAssessment.assess(new HealthFacts(MoneyTotal.of(Money.of("10", "USD")), 600, 600, 0, 0, 0, 0, 0), TARGET, 20);
         assertThat(usd.recommendation()).isEqualTo(HealthRecommendation.KEEP);
     }
 }

@@ -249,8 +249,7 @@ public class ConversationService {
     }
 
     private Conversation lock(String tenantId, UUID id) {
-        Conversation conversation = TenantOwned.require(em.find(Conversation.class, id, LockModeType.PESSIMISTIC_WRITE), tenantId, "conversation", id);
-        return conversation;
+        return TenantOwned.lockOwned(em, Conversation.class, tenantId, id, "conversation");
     }
 
     public List<ConversationEntry> history(UUID conversationId) {

@@ -16,7 +16,6 @@ import io.quarkus.mailer.Mailer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -61,11 +60,15 @@ public class FollowUpService {
      */
     @Transactional
     public FollowUp send(String tenantId, UUID id) {
-        FollowUp followUp = TenantOwned.require(em.find(FollowUp.class, id, LockModeType.PESSIMISTIC_WRITE), tenantId, "follow-up", id);
+        // The conversation before its follow-up, the order a reply that discards drafts locks them in.
+        UUID conversationId = em.createQuery("SELECT f.conversationId FROM FollowUp f WHERE f.id = :id"
+                        + " AND f.tenantId = :tenant", UUID.class).setParameter("id", id).setParameter("tenant", tenantId)
+                .getResultStream().findFirst().orElseThrow(() -> ProblemException.notFound("follow-up", id));
+        Conversation conversation = TenantOwned.lockOwned(em, Conversation.class, tenantId, conversationId,
+                "conversation");
+        FollowUp followUp = TenantOwned.lockOwned(em, FollowUp.class, tenantId, id, "follow-up");
         Instant now = clock.instant();
         followUp.markSent(now);
-        Conversation conversation = em.find(Conversation.class, followUp.conversationId(),
-                LockModeType.PESSIMISTIC_WRITE);
         conversation.outboundSent(now, config.silenceThreshold());
         outbox.history(conversation, "FOLLOW_UP_SENT", "attempt " + followUp.attempt());
         outbox.publish(tenantId, followUp.clientId(), followUp.id(), new FollowupEvents.FollowUpSent(followUp.id(),

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 public final class Texts {
 
     public static final String FALLBACK_LANGUAGE = "en";
+    /** A language tag as requests may carry one: {@code en}, {@code kk-KZ}, {@code sr-Latn-RS}. */
+    public static final String LOCALE_TAG = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
 
     private Texts() {
@@ -20,7 +22,7 @@ public final class Texts {
         if (locale == null) {
             return FALLBACK_LANGUAGE;
         }
-        String language = locale.split("[-_]")[0].toLowerCase(Locale.ROOT);
+        String language = locale.split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
         return supported.contains(language) ? language : FALLBACK_LANGUAGE;
     }
 

@@ -1,6 +1,8 @@
 package dev.clientdesk.kit.testing;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -35,6 +37,8 @@ public final class ApiFuzzer {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String HUGE = "x".repeat(20_000);
+    /** How deep into a body fields are broken: {@code milestones[0].percent} is three levels down. */
+    private static final int DEPTH = 3;
     private static final String UNICODE = "Zoë 😀 \u202eעברית 中文 ქართული Қазақ";
 
     private static final List<Map.Entry<String, JsonNode>> VALUES = List.of(
@@ -63,7 +67,7 @@ public final class ApiFuzzer {
     private static final List<String> RAW_BODIES = List.of("", "{", "[]", "null", "42", "\"text\"", "{\"a\":",
             "[".repeat(5_000) + "]".repeat(5_000), "{\"a\":\"\\ud800\"}");
 
-    private static final List<String> ODD_PARAMETERS = List.of("", "not-a-uuid", "-1", "0", "99999999999999999999",
+    private static final List<String> ODD_PARAMETERS = List.of("", "not-a-uuid", "-", "-1", "0", "99999999999999999999",
             UNICODE, "a\u0000b", HUGE.substring(0, 2_000), "../../etc/passwd", "%");
 
     private ApiFuzzer() {
@@ -71,6 +75,12 @@ public final class ApiFuzzer {
 
     /** What a fuzz run saw. {@code failures} lists each request answered with a 5xx or a non-problem 4xx. */
     public record Report(int requests, int serverErrors, List<String> failures) {
+
+        public Report plus(Report other) {
+            List<String> all = new ArrayList<>(failures);
+            all.addAll(other.failures);
+            return new Report(requests + other.requests, serverErrors + other.serverErrors, all);
+        }
     }
 
     public static Report fuzz(List<Operation> operations, PathValues pathValues, String authorization) {
@@ -179,49 +189,66 @@ public final class ApiFuzzer {
         extra.put("unexpectedField", 1);
         calls.add(baseline.with("unknown field", baseline.pathValues(), baseline.query(), baseline.headers(),
                 extra.toString()));
-        for (String field : fieldPaths((ObjectNode) example, "")) {
+        for (JsonPointer field : fieldPaths(example, JsonPointer.empty(), 0)) {
             ObjectNode missing = example.deepCopy();
             remove(missing, field);
-            calls.add(baseline.with("without " + field, baseline.pathValues(), baseline.query(), baseline.headers(),
-                    missing.toString()));
+            calls.add(baseline.with("without " + name(field), baseline.pathValues(), baseline.query(),
+                    baseline.headers(), missing.toString()));
             for (Map.Entry<String, JsonNode> value : VALUES) {
                 ObjectNode mutated = example.deepCopy();
                 set(mutated, field, value.getValue());
-                calls.add(baseline.with(field + " = " + value.getKey(), baseline.pathValues(), baseline.query(),
+                calls.add(baseline.with(name(field) + " = " + value.getKey(), baseline.pathValues(), baseline.query(),
                         baseline.headers(), mutated.toString()));
             }
         }
         return calls;
     }
 
-    /** Top-level fields and the fields of nested objects one level down, such as {@code budget.amount}. */
-    private static List<String> fieldPaths(ObjectNode object, String prefix) {
-        List<String> paths = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            paths.add(prefix + field.getKey());
-            if (prefix.isEmpty() && field.getValue().isObject()) {
-                paths.addAll(fieldPaths((ObjectNode) field.getValue(), field.getKey() + "."));
+    /**
+     * Every field down to {@link #DEPTH} levels, as JSON pointers: top-level fields, the fields of nested objects
+     * such as {@code /budget/amount}, and the first item of each array with its fields, such as
+     * {@code /milestones/0} and {@code /milestones/0/percent}.
+     */
+    private static List<JsonPointer> fieldPaths(JsonNode node, JsonPointer at, int depth) {
+        List<JsonPointer> paths = new ArrayList<>();
+        if (depth == DEPTH) {
+            return paths;
+        }
+        if (node.isObject()) {
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                JsonPointer field = at.appendProperty(name);
+                paths.add(field);
+                paths.addAll(fieldPaths(node.get(name), field, depth + 1));
             }
+        } else if (node.isArray() && !node.isEmpty()) {
+            JsonPointer first = at.appendIndex(0);
+            paths.add(first);
+            paths.addAll(fieldPaths(node.get(0), first, depth + 1));
         }
         return paths;
     }
 
-    private static void remove(ObjectNode root, String path) {
-        int dot = path.indexOf('.');
-        if (dot < 0) {
-            root.remove(path);
-        } else {
-            ((ObjectNode) root.get(path.substring(0, dot))).remove(path.substring(dot + 1));
+    /** {@code /milestones/0/percent} → {@code milestones[0].percent}. */
+    private static String name(JsonPointer path) {
+        return path.toString().substring(1).replaceAll("/(\\d+)(?=/|$)", "[$1]").replace('/', '.');
+    }
+
+    private static void remove(JsonNode root, JsonPointer path) {
+        JsonNode parent = root.at(path.head());
+        if (parent instanceof ObjectNode object) {
+            object.remove(path.last().getMatchingProperty());
+        } else if (parent instanceof ArrayNode array) {
+            array.remove(path.last().getMatchingIndex());
         }
     }
 
-    private static void set(ObjectNode root, String path, JsonNode value) {
-        int dot = path.indexOf('.');
-        if (dot < 0) {
-            root.set(path, value);
-        } else {
-            ((ObjectNode) root.get(path.substring(0, dot))).set(path.substring(dot + 1), value);
+    private static void set(JsonNode root, JsonPointer path, JsonNode value) {
+        JsonNode parent = root.at(path.head());
+        if (parent instanceof ObjectNode object) {
+            object.set(path.last().getMatchingProperty(), value);
+        } else if (parent instanceof ArrayNode array) {
+            array.set(path.last().getMatchingIndex(), value);
         }
     }
 

@@ -21,13 +21,29 @@ public abstract class HostileCallersContract {
 
     protected abstract String serviceName();
 
+    /**
+     * Resources, created as {@code tenant}, in the deep states where most rules apply (a sent invoice, an
+     * active project, an accepted client...): one PathValues per state. The operations that take a path
+     * parameter are fuzzed again against each, so the rules behind the first state changes are reached too.
+     */
+    protected List<PathValues> deepStates(String tenant) {
+        return List.of();
+    }
+
     @Test
     void fuzzing_every_operation_gets_no_5xx_and_only_problem_json_errors() {
         List<Operation> operations = ApiOperations.fromServedDocument();
-        ApiFuzzer.Report report = ApiFuzzer.fuzz(operations, idsOf("ws-fuzz"), TestTokens.bearer("ws-fuzz"));
+        String bearer = TestTokens.bearer("ws-fuzz");
+        ApiFuzzer.Report report = ApiFuzzer.fuzz(operations, idsOf("ws-fuzz"), bearer);
+        List<Operation> withPathParameters = operations.stream().filter(o -> !o.parameters("path").isEmpty())
+                .toList();
+        List<PathValues> deepStates = deepStates("ws-fuzz");
+        for (PathValues deep : deepStates) {
+            report = report.plus(ApiFuzzer.fuzz(withPathParameters, deep, bearer));
+        }
 
-        System.out.printf("RELIABILITY fuzz %s operations=%d requests=%d 5xx=%d nonProblem4xx=%d%n", serviceName(),
-                operations.size(), report.requests(), report.serverErrors(),
+        System.out.printf("RELIABILITY fuzz %s operations=%d deepStates=%d requests=%d 5xx=%d nonProblem4xx=%d%n",
+                serviceName(), operations.size(), deepStates.size(), report.requests(), report.serverErrors(),
                 report.failures().size() - report.serverErrors());
         assertThat(operations).hasSizeGreaterThan(10);
         assertThat(report.failures()).isEmpty();

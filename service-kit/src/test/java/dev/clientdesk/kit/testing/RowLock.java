@@ -6,6 +6,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Holds PostgreSQL row locks from the test, the way a long transaction elsewhere would, so that requests
@@ -49,6 +55,24 @@ public final class RowLock implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not lock: " + selectForUpdate, e);
+        }
+    }
+
+    /**
+     * Makes a request while the lock is held and returns its answer; fails when none comes within
+     * {@code bound}, which means the request is waiting for the lock (it gets its answer once this is closed).
+     */
+    public <T> T answerWithin(Duration bound, Supplier<T> request) {
+        CompletableFuture<T> answer = CompletableFuture.supplyAsync(request);
+        try {
+            return answer.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no answer within " + bound + ": the request waits for the held lock");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the request failed", e.getCause());
         }
     }
 
