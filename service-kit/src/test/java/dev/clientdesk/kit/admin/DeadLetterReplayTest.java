@@ -2,19 +2,14 @@ package dev.clientdesk.kit.admin;
 
 import dev.clientdesk.kit.messaging.Headers;
 import dev.clientdesk.kit.sample.WidgetEvents;
-import dev.clientdesk.kit.testing.InfrastructureTestResource;
 import dev.clientdesk.kit.testing.TestTokens;
+import dev.clientdesk.kit.testing.TopicReader;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -96,13 +91,6 @@ class DeadLetterReplayTest {
         headers.add(Headers.DLT_ORIGINAL_TOPIC, Headers.bytes(WidgetEvents.TOPIC));
         headers.add(Headers.DLT_ORIGINAL_PARTITION, Headers.bytes("0"));
         headers.add(Headers.DLT_ORIGINAL_OFFSET, Headers.bytes("0"));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, InfrastructureTestResource.kafka().bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-            producer.send(new ProducerRecord<>(DLT, null, key, envelope.getBytes(StandardCharsets.UTF_8), headers)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        TopicReader.send(DLT, key, envelope.getBytes(StandardCharsets.UTF_8), headers);
     }
 }

@@ -36,8 +36,9 @@ class ParkedEventsTest {
 
     @Test
     void an_event_whose_prerequisite_arrives_a_little_later_is_applied_when_it_does() {
-        String prerequisite = UUID.randomUUID().toString();
         String dependentKey = UUID.randomUUID().toString();
+        // In a service the prerequisite comes on another topic; here it must at least be on another partition
+        String prerequisite = WidgetEvents.keyOnAnotherPartitionThan(dependentKey, partitions());
         String dependent = widgets.send(dependentKey, "needs:" + prerequisite);
         sleep(Duration.ofMillis(500));
         assertThat(widgets.seen(dependent)).isZero();
@@ -94,6 +95,10 @@ class ParkedEventsTest {
         assertThat(parkedOfKeys(List.of(key))).isEmpty();
         TestTokens.asOperator("ws-parked").post("/v1/admin/parked-events/" + first + "/retry").then()
                 .statusCode(404).contentType(startsWith("application/problem+json"));
+    }
+
+    private static int partitions() {
+        return TopicReader.partitions(WidgetEvents.TOPIC);
     }
 
     private static List<Map<String, Object>> parkedOfKeys(List<String> keys) {

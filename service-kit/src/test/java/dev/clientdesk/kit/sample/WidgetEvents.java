@@ -9,6 +9,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.apache.kafka.common.utils.Utils;
+
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -36,6 +39,23 @@ public class WidgetEvents {
         String widgetId = UUID.randomUUID().toString();
         TopicReader.send(TOPIC, key, envelope(UUID.randomUUID().toString(), widgetId, name));
         return widgetId;
+    }
+
+    /**
+     * A key whose records land on another partition than {@code key}'s (the producer's default partitioner):
+     * a record behind a failing one on its partition waits for it.
+     */
+    public static String keyOnAnotherPartitionThan(String key, int partitions) {
+        while (true) {
+            String candidate = UUID.randomUUID().toString();
+            if (partition(candidate, partitions) != partition(key, partitions)) {
+                return candidate;
+            }
+        }
+    }
+
+    private static int partition(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     public long seen(String widgetId) {
