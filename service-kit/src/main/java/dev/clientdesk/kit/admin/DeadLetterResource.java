@@ -21,7 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 import java.util.List;
 
@@ -29,6 +31,7 @@ import java.util.List;
 @Path("/v1/admin/dead-letters/{topic}")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.OPERATOR)
+@SecurityRequirement(name = "bearer")
 @Tag(name = "Operations", description = "For operators of the deployment (role clientdesk-operator): dead letters and parked events")
 @APIResponse(responseCode = "403", description = "The token lacks the operator role",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -42,6 +45,9 @@ public class DeadLetterResource {
 
     @GET
     @Operation(summary = "List this service's dead letters of a topic it consumes, oldest first")
+    @APIResponse(responseCode = "200", description = "The dead letters, up to limit",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = DeadLetterView.class)))
     public List<DeadLetterView> list(
             @Parameter(description = "A topic this service consumes", example = "billing.v1")
             @PathParam("topic") @Pattern(regexp = "[a-z0-9.-]{1,100}") String topic,
@@ -52,6 +58,8 @@ public class DeadLetterResource {
     @POST
     @Path("replay")
     @Operation(summary = "Replay this service's dead letters of a topic through its event handlers (safe to repeat)")
+    @APIResponse(responseCode = "200", description = "What the replay did",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplayReport.class)))
     public ReplayReport replay(
             @Parameter(description = "A topic this service consumes", example = "billing.v1")
             @PathParam("topic") @Pattern(regexp = "[a-z0-9.-]{1,100}") String topic) {

@@ -20,7 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 import java.util.List;
 
@@ -28,6 +30,7 @@ import java.util.List;
 @Path("/v1/admin/parked-events")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.OPERATOR)
+@SecurityRequirement(name = "bearer")
 @Tag(name = "Operations", description = "For operators of the deployment (role clientdesk-operator): dead letters and parked events")
 @APIResponse(responseCode = "403", description = "The token lacks the operator role",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -41,6 +44,9 @@ public class ParkedEventResource {
 
     @GET
     @Operation(summary = "List this service's parked events, oldest first")
+    @APIResponse(responseCode = "200", description = "The parked events, up to limit",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ParkedEventView.class)))
     public List<ParkedEventView> list(
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return admin.list(limit);
@@ -49,6 +55,8 @@ public class ParkedEventResource {
     @POST
     @Path("{id}/retry")
     @Operation(summary = "Apply a parked event now, if what it waits for exists (the oldest of its key only)")
+    @APIResponse(responseCode = "200", description = "What the retry came to",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RetryResult.class)))
     public RetryResult retry(@Parameter(description = "The parked event's id", example = "12")
             @PathParam("id") @Min(1) long id) {
         return admin.retry(id);
