@@ -9,3 +9,5 @@ CREATE TABLE widget_seen (
     event_id  TEXT PRIMARY KEY,
     widget_id TEXT NOT NULL
 );
+-- The order in which the consumer applied events
+ALTER TABLE widget_seen ADD COLUMN seq BIGSERIAL;

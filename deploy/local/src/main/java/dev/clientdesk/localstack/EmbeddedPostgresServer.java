@@ -27,12 +27,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, dataDirectory != null);
+    }
+
+    /**
+     * With {@code durable} false the server does not fsync: a test's data directory outlives a restart of the
+     * server (a database outage), not a crash of the machine.
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean durable) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("fsync", dataDirectory == null ? "off" : "on");
+                    .setServerConfig("fsync", durable ? "on" : "off");
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }

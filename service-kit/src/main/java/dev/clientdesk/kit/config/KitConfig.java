@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Settings of the shared plumbing, under {@code clientdesk.*}. */
 @ConfigMapping(prefix = "clientdesk")
@@ -49,10 +50,11 @@ public interface KitConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Attempts at one event before it goes to the dead-letter topic. */
+        /** Attempts at an event that fails with an unexpected error (a bug) before it goes to the dead-letter topic. */
         @WithDefault("3")
         int maxAttempts();
 
+        /** First wait after a failure; it doubles for every further transient or premature failure. */
         @WithDefault("PT0.2S")
         Duration retryBackoff();
 
@@ -62,6 +64,25 @@ public interface KitConfig {
          */
         @WithDefault("P30D")
         Duration processedRetention();
+
+        /** Longest wait between two tries of the same event. */
+        @WithDefault("PT30S")
+        Duration maxRetryBackoff();
+
+        /** How long an event about something not heard of yet is retried before it is parked. */
+        @WithDefault("PT2M")
+        Duration prematureWait();
+
+        /** How often parked events are tried again. */
+        @WithDefault("PT1M")
+        Duration parkedRetryInterval();
+
+        /**
+         * This replica's static group membership ({@code group.instance.id}): a restarted replica takes its
+         * partitions back at once instead of waiting for the session timeout. Unset: the host name (the pod's
+         * name) and the HTTP port, which tells replicas on one host apart.
+         */
+        Optional<String> instanceId();
     }
 
     /**

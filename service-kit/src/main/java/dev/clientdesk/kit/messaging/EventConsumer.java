@@ -1,124 +1,149 @@
 package dev.clientdesk.kit.messaging;
 
 import dev.clientdesk.kit.config.KitConfig;
-import dev.clientdesk.kit.events.CloudEvent;
-import dev.clientdesk.kit.events.CloudEventCodec;
-import dev.clientdesk.kit.events.CloudEventCodec.MalformedEventException;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.MemberToRemove;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
+import java.net.InetAddress;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The idempotent consumer: one poll loop per service over the topics its {@link EventHandler}s name.
- * Each event is handled in its own transaction together with the record of its id; offsets are committed
- * only after those transactions. An event that keeps failing goes to {@code <topic>.dlt} with the error
- * and the partition moves on.
+ * The idempotent consumer: one poll loop per service over the topics its {@link EventHandler}s name, each
+ * event applied through the {@link EventPipeline}. What a failure leads to depends on its {@link Failure}:
+ * a poison event is dead-lettered at once; a transient failure (the database away) pauses the partition and
+ * retries the same record with a growing wait, for as long as it takes, while the loop keeps polling so the
+ * replica stays in its group; a premature event is retried like that for {@code premature-wait}, then
+ * parked; a bug is tried {@code max-attempts} times, then dead-lettered. Offsets are committed per partition
+ * only up to the last record that was dealt with, so nothing past a failing record is ever skipped.
  */
 @ApplicationScoped
 public class EventConsumer {
 
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
-    public static final String DEAD_LETTER_SUFFIX = ".dlt";
+    public static final String DEAD_LETTER_SUFFIX = DeadLetters.SUFFIX;
+    private static final long MAX_POLL_WAIT_MS = 250;
 
-    private final Map<String, EventHandler> handlersByType = new HashMap<>();
+    /** A record that failed and waits, its partition paused, for its next try. */
+    record Retry(ConsumerRecord<String, byte[]> record, int attempts, Instant since, Instant next, Failure failure,
+            String error) {
+    }
+
+    /** What the readiness check shows. */
+    public record Status(boolean enabled, boolean alive, List<String> pausedPartitions, Instant retryingSince,
+            String lastError) {
+    }
+
+    private final EventPipeline pipeline;
+    private final DeadLetters deadLetters;
+    private final ParkedEvents parkedEvents;
     private final KafkaClients kafkaClients;
-    private final ProcessedEvents processedEvents;
-    private final CloudEventCodec codec;
-    private final KitConfig config;
-    private final Counter handled;
-    private final Counter deadLettered;
-    private final Counter duplicatesSkipped;
+    private final KitConfig.Consumer settings;
+    private final String instanceId;
 
+    private final Map<TopicPartition, Retry> retries = new HashMap<>();
+    private volatile Status status = new Status(false, false, List.of(), null, null);
     private volatile boolean running;
-    private Thread worker;
+    private volatile Thread worker;
     private volatile KafkaConsumer<String, byte[]> consumer;
-    private KafkaProducer<String, byte[]> deadLetterProducer;
 
-    public EventConsumer(Instance<EventHandler> handlers, KafkaClients kafkaClients, ProcessedEvents processedEvents,
-            CloudEventCodec codec, KitConfig config, MeterRegistry registry) {
-        for (EventHandler handler : handlers) {
-            for (String type : handler.eventTypes()) {
-                EventHandler previous = handlersByType.put(handler.topic() + "/" + type, handler);
-                if (previous != null) {
-                    throw new IllegalStateException("two handlers for " + type + ": " + previous + ", " + handler);
-                }
-            }
-        }
+    public EventConsumer(EventPipeline pipeline, DeadLetters deadLetters, ParkedEvents parkedEvents,
+            KafkaClients kafkaClients, KitConfig config) {
+        this.pipeline = pipeline;
+        this.deadLetters = deadLetters;
+        this.parkedEvents = parkedEvents;
         this.kafkaClients = kafkaClients;
-        this.processedEvents = processedEvents;
-        this.codec = codec;
-        this.config = config;
-        this.handled = registry.counter("clientdesk.events.handled");
-        this.deadLettered = registry.counter("clientdesk.events.dead_lettered");
-        this.duplicatesSkipped = registry.counter("clientdesk.events.duplicates_skipped");
+        this.settings = config.consumer();
+        this.instanceId = config.consumer().instanceId().orElseGet(() -> defaultInstanceId(config.serviceName()));
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (handlersByType.isEmpty() || !config.consumer().enabled()) {
-            return;
+        if (!pipeline.topics().isEmpty() && settings.enabled()) {
+            start();
         }
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        stop();
+    }
+
+    synchronized void start() {
         running = true;
+        status = new Status(true, true, List.of(), null, null);
         worker = new Thread(this::run, "event-consumer");
         worker.setDaemon(true);
         worker.start();
     }
 
-    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+    /** Stops polling and leaves the group, so the partitions move to another replica at once. */
+    synchronized void stop() throws InterruptedException {
+        if (worker == null) {
+            return;
+        }
         running = false;
         KafkaConsumer<String, byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
         }
-        if (worker != null) {
-            worker.join(10_000);
-        }
-        if (deadLetterProducer != null) {
-            deadLetterProducer.close(Duration.ofSeconds(1));
-        }
+        worker.join(10_000);
+        worker = null;
+        leaveGroup();
+    }
+
+    /** This replica's {@code group.instance.id}. */
+    public String instanceId() {
+        return instanceId;
+    }
+
+    public Status status() {
+        Thread thread = worker;
+        Status current = status;
+        return new Status(current.enabled(), thread != null && thread.isAlive(), current.pausedPartitions(),
+                current.retryingSince(), current.lastError());
     }
 
     private void run() {
         while (running) {
-            try (KafkaConsumer<String, byte[]> kafka = kafkaClients.consumer(config.serviceName(),
-                    config.serviceName() + "-consumer")) {
+            try (KafkaConsumer<String, byte[]> kafka = kafkaClients.consumer(pipeline.group(),
+                    pipeline.group() + "-consumer", instanceId)) {
                 consumer = kafka;
-                kafka.subscribe(handlersByType.keySet().stream().map(k -> k.substring(0, k.indexOf('/')))
-                        .distinct().toList());
+                kafka.subscribe(pipeline.topics(), new ForgetRevoked());
                 while (running) {
-                    ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(250));
-                    for (ConsumerRecord<String, byte[]> record : records) {
-                        process(record);
-                    }
-                    if (!records.isEmpty()) {
-                        kafka.commitSync();
-                    }
+                    pollOnce(kafka);
                 }
             } catch (WakeupException e) {
                 return;
             } catch (RuntimeException e) {
                 // Uncommitted records are read again from the last committed offset; the processed-event
                 // table makes that harmless.
-                LOG.warnf("event consumer restarting after: %s", e.getMessage());
+                LOG.warnf("event consumer restarting after: %s", e.toString());
+                retries.clear();
                 sleep(Duration.ofSeconds(1));
             } finally {
                 consumer = null;
@@ -126,70 +151,171 @@ public class EventConsumer {
         }
     }
 
-    void process(ConsumerRecord<String, byte[]> record) {
-        CloudEvent event;
+    private void pollOnce(KafkaConsumer<String, byte[]> kafka) {
+        ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(pollWaitMillis()));
+        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            if (retries.containsKey(partition)) {
+                continue;
+            }
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                if (!attempt(kafka, record, 1, null, done)) {
+                    break;
+                }
+            }
+        }
+        Instant now = Instant.now();
+        for (Retry retry : List.copyOf(retries.values())) {
+            if (!retry.next().isAfter(now)) {
+                TopicPartition partition = new TopicPartition(retry.record().topic(), retry.record().partition());
+                retries.remove(partition);
+                if (attempt(kafka, retry.record(), retry.attempts() + 1, retry, done)) {
+                    kafka.seek(partition, retry.record().offset() + 1);
+                    kafka.resume(List.of(partition));
+                }
+            }
+        }
+        if (!done.isEmpty()) {
+            kafka.commitSync(done);
+        }
+        publishStatus();
+    }
+
+    /**
+     * Tries one record. Returns true when it is dealt with (applied, skipped, parked or dead-lettered) and
+     * its offset may be committed; false when it must be tried again, its partition paused at it.
+     */
+    private boolean attempt(KafkaConsumer<String, byte[]> kafka, ConsumerRecord<String, byte[]> record, int attempt,
+            Retry previous, Map<TopicPartition, OffsetAndMetadata> done) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        Instant since = previous == null ? Instant.now() : previous.since();
         try {
-            event = codec.decode(record.value());
-        } catch (MalformedEventException e) {
-            deadLetter(record, e);
-            return;
-        }
-        EventHandler handler = handlersByType.get(record.topic() + "/" + event.type());
-        if (handler == null) {
-            return;
-        }
-        int maxAttempts = Math.max(1, config.consumer().maxAttempts());
-        for (int attempt = 1; ; attempt++) {
             try {
-                boolean firstDelivery = QuarkusTransaction.requiringNew().call(() -> {
-                    boolean first = processedEvents.recordFirstDelivery(config.serviceName(), event.id(), event.type());
-                    if (first) {
-                        handler.handle(event);
-                    }
-                    return first;
-                });
-                handled.increment();
-                if (!firstDelivery) {
-                    duplicatesSkipped.increment();
-                }
-                return;
+                pipeline.fromTopic(record);
             } catch (RuntimeException e) {
-                if (e instanceof MalformedEventException || attempt >= maxAttempts) {
-                    deadLetter(record, e);
-                    return;
+                if (!settle(record, e, attempt, since)) {
+                    String error = e.toString();
+                    retries.put(partition, new Retry(record, attempt, since, Instant.now().plus(backoff(attempt)),
+                            Failure.of(e), error));
+                    LOG.debugf("attempt %d at %s-%d@%d failed (%s): %s", attempt, record.topic(), record.partition(),
+                            record.offset(), Failure.of(e), error);
+                    kafka.seek(partition, record.offset());
+                    kafka.pause(List.of(partition));
+                    return false;
                 }
-                LOG.debugf("attempt %d at %s %s failed: %s", attempt, event.type(), event.id(), e.getMessage());
-                sleep(config.consumer().retryBackoff());
+            }
+        } catch (RuntimeException e) {
+            // Dead-lettering or parking failed (broker or database away): the record stays where it is.
+            retries.put(partition, new Retry(record, attempt, since, Instant.now().plus(backoff(attempt)),
+                    Failure.TRANSIENT, e.toString()));
+            kafka.seek(partition, record.offset());
+            kafka.pause(List.of(partition));
+            return false;
+        }
+        done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+        return true;
+    }
+
+    /** Dead-letters or parks a failed record if its failure calls for it now; false if it is to be retried. */
+    private boolean settle(ConsumerRecord<String, byte[]> record, RuntimeException error, int attempt, Instant since) {
+        switch (Failure.of(error)) {
+            case POISON -> {
+                deadLetters.send(record, error, attempt);
+                return true;
+            }
+            case TRANSIENT -> {
+                return false;
+            }
+            case PREMATURE -> {
+                if (Duration.between(since, Instant.now()).compareTo(settings.prematureWait()) < 0) {
+                    return false;
+                }
+                QuarkusTransaction.requiringNew().run(() ->
+                        parkedEvents.park(pipeline.group(), record, error.getMessage(), attempt, since));
+                LOG.warnf("parked %s-%d@%d (key %s) after %d attempts: %s", record.topic(), record.partition(),
+                        record.offset(), record.key(), attempt, error.getMessage());
+                return true;
+            }
+            default -> {
+                if (attempt < Math.max(1, settings.maxAttempts())) {
+                    return false;
+                }
+                deadLetters.send(record, error, attempt);
+                return true;
             }
         }
     }
 
-    private void deadLetter(ConsumerRecord<String, byte[]> record, Exception error) {
-        LOG.errorf("dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
-                error.getMessage());
-        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        headers.add(Headers.DLT_ERROR, Headers.bytes(String.valueOf(error.getMessage())));
-        headers.add(Headers.DLT_ORIGINAL_TOPIC, Headers.bytes(record.topic()));
-        headers.add(Headers.DLT_ORIGINAL_PARTITION, Headers.bytes(String.valueOf(record.partition())));
-        headers.add(Headers.DLT_ORIGINAL_OFFSET, Headers.bytes(String.valueOf(record.offset())));
-        try {
-            deadLetterProducer().send(new ProducerRecord<>(record.topic() + DEAD_LETTER_SUFFIX, null, record.key(),
-                    record.value(), headers)).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while dead-lettering", e);
-        } catch (Exception e) {
-            // Not committing the offset is the only safe answer: the record is read again.
-            throw new IllegalStateException("could not dead-letter " + record.topic() + "@" + record.offset(), e);
+    private Duration backoff(int attempt) {
+        Duration wait = settings.retryBackoff();
+        for (int i = 1; i < attempt && wait.compareTo(settings.maxRetryBackoff()) < 0; i++) {
+            wait = wait.multipliedBy(2);
         }
-        deadLettered.increment();
+        return wait.compareTo(settings.maxRetryBackoff()) > 0 ? settings.maxRetryBackoff() : wait;
     }
 
-    private synchronized KafkaProducer<String, byte[]> deadLetterProducer() {
-        if (deadLetterProducer == null) {
-            deadLetterProducer = kafkaClients.producer(config.serviceName() + "-dead-letters");
+    private long pollWaitMillis() {
+        Instant now = Instant.now();
+        return retries.values().stream().map(r -> Math.max(0, Duration.between(now, r.next()).toMillis()))
+                .reduce(MAX_POLL_WAIT_MS, Math::min);
+    }
+
+    private void publishStatus() {
+        Map<String, Retry> paused = new TreeMap<>();
+        retries.forEach((partition, retry) -> paused.put(partition.toString(), retry));
+        Optional<Retry> oldest = retries.values().stream().min((a, b) -> a.since().compareTo(b.since()));
+        status = new Status(true, true, List.copyOf(paused.keySet()), oldest.map(Retry::since).orElse(null),
+                oldest.map(r -> r.failure() + ": " + r.error()).orElse(null));
+    }
+
+    /** A revoked partition is read again from its committed offset by its next owner, failed record first. */
+    private final class ForgetRevoked implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            partitions.forEach(retries::remove);
         }
-        return deadLetterProducer;
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            partitions.forEach(retries::remove);
+        }
+    }
+
+    /**
+     * A static member does not leave its group when it closes (Kafka clients before 4.1 have no way to ask
+     * for it), so its partitions would wait for the session timeout; removing it by its instance id hands
+     * them to the other replicas now.
+     */
+    private void leaveGroup() {
+        try (Admin admin = kafkaClients.admin(pipeline.group() + "-leave")) {
+            admin.removeMembersFromConsumerGroup(pipeline.group(), new RemoveMembersFromConsumerGroupOptions(
+                    List.of(new MemberToRemove(instanceId)))).all().get(3, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.debugf("could not leave group %s as %s: %s", pipeline.group(), instanceId, e.toString());
+        }
+    }
+
+    /**
+     * Stable across restarts of one replica and different between replicas: the host name (a pod's name) and
+     * the HTTP port (replicas on one host); in tests, the JVM.
+     */
+    private static String defaultInstanceId(String service) {
+        String host = Optional.ofNullable(System.getenv("HOSTNAME")).filter(h -> !h.isBlank()).orElseGet(() -> {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (Exception e) {
+                return "localhost";
+            }
+        });
+        String replica = LaunchMode.current() == LaunchMode.TEST ? "test-" + ProcessHandle.current().pid()
+                : ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", String.class).orElse("8080");
+        return service + "-" + host + "-" + replica;
     }
 
     private static void sleep(Duration duration) {

@@ -16,6 +16,9 @@ public final class Headers {
     public static final String DLT_ORIGINAL_TOPIC = "dlt-original-topic";
     public static final String DLT_ORIGINAL_PARTITION = "dlt-original-partition";
     public static final String DLT_ORIGINAL_OFFSET = "dlt-original-offset";
+    public static final String DLT_CONSUMER_GROUP = "dlt-consumer-group";
+    public static final String DLT_ERROR_CLASS = "dlt-error-class";
+    public static final String DLT_ATTEMPTS = "dlt-attempts";
 
     private Headers() {
     }
@@ -33,7 +36,7 @@ public final class Headers {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    static byte[] bytes(String value) {
+    public static byte[] bytes(String value) {
         return value.getBytes(StandardCharsets.UTF_8);
     }
 }

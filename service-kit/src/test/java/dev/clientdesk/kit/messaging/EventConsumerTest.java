@@ -51,7 +51,7 @@ class EventConsumerTest {
     }
 
     @Test
-    void poison_messages_go_to_the_dead_letter_topic_and_the_partition_moves_on() {
+    void poison_messages_go_to_the_dead_letter_topic_at_once_and_bugs_after_their_attempts() {
         String key = UUID.randomUUID().toString();
         String failingId = UUID.randomUUID().toString();
         TopicReader.send("widgets.v1", key, "this is not json");
@@ -67,6 +67,18 @@ class EventConsumerTest {
         assertThat(Headers.text(ours.get(0).headers(), Headers.DLT_ERROR)).contains("not a JSON CloudEvent");
         assertThat(Headers.text(ours.get(1).headers(), Headers.DLT_ERROR)).contains("cannot digest poison pill");
         assertThat(Headers.text(ours.get(1).headers(), Headers.DLT_ORIGINAL_TOPIC)).isEqualTo("widgets.v1");
+        var poison = ours.get(0).headers();
+        assertThat(Headers.text(poison, Headers.DLT_ATTEMPTS)).as("poison is never retried").isEqualTo("1");
+        assertThat(Headers.text(poison, Headers.DLT_CONSUMER_GROUP)).isEqualTo("sample-service");
+        assertThat(Headers.text(poison, Headers.DLT_ERROR_CLASS)).endsWith("MalformedEventException");
+        assertThat(Headers.text(poison, Headers.DLT_ORIGINAL_TOPIC)).isEqualTo("widgets.v1");
+        assertThat(Headers.text(poison, Headers.DLT_ORIGINAL_PARTITION)).matches("\\d+");
+        assertThat(Long.parseLong(Headers.text(poison, Headers.DLT_ORIGINAL_OFFSET)))
+                .isLessThan(Long.parseLong(Headers.text(ours.get(1).headers(), Headers.DLT_ORIGINAL_OFFSET)));
+        assertThat(Headers.text(ours.get(1).headers(), Headers.DLT_ATTEMPTS)).as("a bug gets max-attempts tries")
+                .isEqualTo("3");
+        assertThat(Headers.text(ours.get(1).headers(), Headers.DLT_ERROR_CLASS))
+                .isEqualTo(IllegalStateException.class.getName());
         assertThat(processed(failingId)).as("a failed event is not recorded as processed").isZero();
     }
 

@@ -27,6 +27,7 @@ import static io.restassured.RestAssured.given;
 public final class ApiOperations {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String OPERATOR_PATHS = "/v1/admin/";
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
 
     private ApiOperations() {
@@ -53,6 +54,11 @@ public final class ApiOperations {
 
         public boolean takesAnId() {
             return parameters("path").stream().anyMatch(Parameter::isUuid);
+        }
+
+        /** An operation for the deployment's operators, across workspaces, not for a workspace's own calls. */
+        public boolean operatorOnly() {
+            return path.startsWith(OPERATOR_PATHS);
         }
 
         @Override

@@ -62,6 +62,13 @@ public abstract class HostileCallersContract {
     }
 
     @Test
+    void a_workspace_token_is_forbidden_every_operator_operation() {
+        List<Operation> operations = ApiOperations.fromServedDocument();
+        assertThat(operations).anyMatch(Operation::operatorOnly);
+        assertThat(AccessChecks.operatorCallsNotForbidden(operations, "ws-fuzz")).isEmpty();
+    }
+
+    @Test
     void another_workspace_finds_none_of_your_ids_and_changes_nothing() {
         List<Operation> operations = ApiOperations.fromServedDocument();
         PathValues ownerIds = idsOf("ws-owner");

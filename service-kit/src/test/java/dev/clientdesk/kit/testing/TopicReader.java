@@ -74,14 +74,27 @@ public final class TopicReader {
     }
 
     public static void send(String topic, String key, byte[] value) {
+        send(topic, key, value, new RecordHeaders());
+    }
+
+    public static void send(String topic, String key, byte[] value, RecordHeaders headers) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, InfrastructureTestResource.kafka().bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-            producer.send(new ProducerRecord<>(topic, null, key, value, new RecordHeaders())).get();
+            producer.send(new ProducerRecord<>(topic, null, key, value, headers)).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
+
+    public static int partitions(String topic) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, InfrastructureTestResource.kafka().bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            return producer.partitionsFor(topic).size();
         }
     }
 
