@@ -16,8 +16,6 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.ApiException;
-import org.apache.kafka.common.errors.RetriableException;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -28,8 +26,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +38,10 @@ import java.util.concurrent.TimeoutException;
 /**
  * Publishes outbox rows to Kafka. Each batch is claimed with {@code FOR UPDATE SKIP LOCKED}, so several
  * replicas share the work without publishing a row twice, and is marked published only after the broker
- * acknowledged every record. If the broker is down the transaction rolls back and the rows wait.
+ * acknowledged every record. A failure that may pass (broker down, topic missing, access refused: see
+ * {@link SendFailures}) leaves the rows in the outbox and the relay tries again after a growing pause. A row
+ * the broker can never accept is set aside, and the later rows of its key wait behind it until an operator
+ * retries it ({@link OutboxSetAside}): one client's events stay in order.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -52,20 +55,23 @@ public class OutboxRelay {
     private final Clock clock;
     private final Counter published;
     private final Counter failures;
+    private final OutboxSetAside setAside;
 
     private volatile boolean running;
     private Thread worker;
     private KafkaProducer<String, byte[]> producer;
     private Instant nextCleanup = Instant.EPOCH;
+    private int consecutiveFailures;
 
     public OutboxRelay(EntityManager entityManager, KafkaClients kafkaClients, KitConfig config, Clock clock,
-            MeterRegistry registry) {
+            MeterRegistry registry, OutboxSetAside setAside) {
         this.entityManager = entityManager;
         this.kafkaClients = kafkaClients;
         this.config = config;
         this.clock = clock;
         this.published = registry.counter("clientdesk.outbox.published");
         this.failures = registry.counter("clientdesk.outbox.relay.failures");
+        this.setAside = setAside;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -91,7 +97,9 @@ public class OutboxRelay {
         while (running) {
             try {
                 int relayed = relayBatch();
+                consecutiveFailures = 0;
                 cleanupIfDue();
+                setAside.refreshIfDue();
                 if (relayed < config.outbox().batchSize()) {
                     sleep(config.outbox().pollInterval());
                 }
@@ -100,12 +108,23 @@ public class OutboxRelay {
                     return;
                 }
                 failures.increment();
-                LOG.warnf("outbox relay failed, retrying in %s: %s", config.outbox().retryBackoff(), e.getMessage());
+                Duration backoff = backoff(++consecutiveFailures, config.outbox());
+                LOG.warnf("outbox relay failed, retrying in %s: %s", backoff, e.getMessage());
                 // An idempotent producer that timed out may be stuck on a sequence gap: start afresh.
                 closeProducer();
-                sleep(config.outbox().retryBackoff());
+                sleep(backoff);
             }
         }
+    }
+
+    /** The pause after the n-th failure in a row: doubling from retry-backoff, at most retry-backoff-max. */
+    static Duration backoff(int failuresInARow, KitConfig.Outbox settings) {
+        Duration max = settings.retryBackoffMax();
+        Duration pause = settings.retryBackoff();
+        for (int i = 1; i < failuresInARow && pause.compareTo(max) < 0; i++) {
+            pause = pause.multipliedBy(2);
+        }
+        return pause.compareTo(max) < 0 ? pause : max;
     }
 
     /** Publishes one batch; returns how many rows were relayed (published or set aside). */
@@ -123,7 +142,8 @@ public class OutboxRelay {
 
     private BatchOutcome publishClaimedRows() {
         List<OutboxRow> claimed = claimBatch();
-        List<OutboxRow> rows = publishable(claimed, oldestUnclaimed(claimed));
+        List<OutboxRow> rows = sendable(publishable(claimed, oldestUnclaimed(claimed)),
+                config.outbox().largeRecordBytes());
         if (rows.isEmpty()) {
             return new BatchOutcome(0, null);
         }
@@ -159,6 +179,9 @@ public class OutboxRelay {
                 .setParameter(2, sent.toArray(Long[]::new))
                 .executeUpdate();
         published.increment(sent.size());
+        if (relayed > sent.size()) {
+            setAside.refresh();
+        }
         return new BatchOutcome(relayed, brokerFailure);
     }
 
@@ -170,22 +193,29 @@ public class OutboxRelay {
             Thread.currentThread().interrupt();
             return true;
         } catch (ExecutionException e) {
-            return e.getCause() instanceof RetriableException || !(e.getCause() instanceof ApiException);
+            return !SendFailures.refusedForGood(e);
         }
     }
 
     @SuppressWarnings("unchecked")
     private List<OutboxRow> claimBatch() {
         List<Object[]> result = entityManager.createNativeQuery("""
-                SELECT seq, CAST(id AS TEXT), topic, partition_key, event_type, envelope
-                FROM outbox_event WHERE published_at IS NULL AND failed_at IS NULL
-                ORDER BY seq LIMIT ?1 FOR UPDATE SKIP LOCKED""")
+                SELECT o.seq, CAST(o.id AS TEXT), o.topic, o.partition_key, o.event_type, o.envelope
+                FROM outbox_event o
+                WHERE o.published_at IS NULL AND o.failed_at IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM outbox_event f WHERE f.failed_at IS NOT NULL
+                      AND f.published_at IS NULL AND f.partition_key = o.partition_key AND f.seq < o.seq)
+                ORDER BY o.seq LIMIT ?1 FOR UPDATE OF o SKIP LOCKED""")
                 .setParameter(1, config.outbox().batchSize())
                 .getResultList();
         return result.stream().map(OutboxRow::of).toList();
     }
 
-    /** Per key, the oldest unpublished row this batch did not claim (another replica holds it, or it is newer). */
+    /**
+     * Per key, the oldest unpublished row this batch did not claim: another replica holds it, it is set aside,
+     * or it is newer. One descent of the (partition_key, seq) index per key, so the cost follows the batch,
+     * not the backlog.
+     */
     @SuppressWarnings("unchecked")
     private Map<String, Long> oldestUnclaimed(List<OutboxRow> claimed) {
         Map<String, Long> oldest = new HashMap<>();
@@ -193,14 +223,17 @@ public class OutboxRelay {
             return oldest;
         }
         List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT partition_key, MIN(seq) FROM outbox_event
-                WHERE published_at IS NULL AND failed_at IS NULL AND partition_key = ANY(?1) AND NOT (seq = ANY(?2))
-                GROUP BY partition_key""")
+                SELECT k.key, (SELECT o.seq FROM outbox_event o
+                    WHERE o.published_at IS NULL AND o.partition_key = k.key AND o.seq <> ALL(?2)
+                    ORDER BY o.seq LIMIT 1)
+                FROM unnest(CAST(?1 AS TEXT[])) AS k(key)""")
                 .setParameter(1, claimed.stream().map(OutboxRow::partitionKey).distinct().toArray(String[]::new))
                 .setParameter(2, claimed.stream().map(OutboxRow::seq).toArray(Long[]::new))
                 .getResultList();
         for (Object[] row : rows) {
-            oldest.put((String) row[0], ((Number) row[1]).longValue());
+            if (row[1] != null) {
+                oldest.put((String) row[0], ((Number) row[1]).longValue());
+            }
         }
         return oldest;
     }
@@ -213,6 +246,28 @@ public class OutboxRelay {
         return claimed.stream()
                 .filter(row -> row.seq() < oldestUnclaimed.getOrDefault(row.partitionKey(), Long.MAX_VALUE))
                 .toList();
+    }
+
+    /**
+     * Cuts each key's run after a record larger than {@code largeRecordBytes}: such a record may be refused
+     * (too large for its topic), and the rows behind it must not reach the broker before that is known. They
+     * go in the next batch, or wait behind it if it is set aside.
+     */
+    static List<OutboxRow> sendable(List<OutboxRow> rows, int largeRecordBytes) {
+        Set<String> waiting = new HashSet<>();
+        List<OutboxRow> sendable = new ArrayList<>(rows.size());
+        for (OutboxRow row : rows) {
+            if (waiting.contains(row.partitionKey())) {
+                continue;
+            }
+            sendable.add(row);
+            // Chars bound the UTF-8 size from below, so only a row that may be large is measured in bytes.
+            if (row.envelope().length() * 3 > largeRecordBytes
+                    && row.envelope().getBytes(StandardCharsets.UTF_8).length > largeRecordBytes) {
+                waiting.add(row.partitionKey());
+            }
+        }
+        return sendable;
     }
 
     private void setAside(OutboxRow row, String refusal) {
@@ -249,10 +304,10 @@ public class OutboxRelay {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the broker", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RetriableException || !(e.getCause() instanceof ApiException)) {
+            if (!SendFailures.refusedForGood(e)) {
                 throw new IllegalStateException("broker did not acknowledge: " + e.getCause(), e);
             }
-            return e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
+            return SendFailures.describe(e);
         } catch (TimeoutException e) {
             throw new IllegalStateException("broker did not acknowledge in time", e);
         }

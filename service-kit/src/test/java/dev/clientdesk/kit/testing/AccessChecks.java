@@ -49,13 +49,29 @@ public final class AccessChecks {
             String strangerTenant) {
         List<String> failures = new ArrayList<>();
         for (Operation operation : operations) {
-            if (!operation.takesAnId()) {
+            if (!operation.takesAnId() || operation.forOperators()) {
                 continue;
             }
             Call call = ApiOperations.baseline(operation, ownerIds);
             Response response = call.send(TestTokens.bearer(strangerTenant));
             if (response.statusCode() != 404 || !isProblem(response)) {
                 failures.add(response.statusCode() + " " + call + " " + response.asString());
+            }
+        }
+        return failures;
+    }
+
+    /** Operator-only operations called with a workspace token; returns the calls not answered 403 problem+json. */
+    public static List<String> workspaceCallsToOperatorOperationsNot403(List<Operation> operations,
+            PathValues values, String tenant) {
+        List<String> failures = new ArrayList<>();
+        for (Operation operation : operations) {
+            if (operation.forOperators()) {
+                Call call = ApiOperations.baseline(operation, values);
+                Response response = call.send(TestTokens.bearer(tenant));
+                if (response.statusCode() != 403 || !isProblem(response)) {
+                    failures.add(response.statusCode() + " " + call + " " + response.asString());
+                }
             }
         }
         return failures;

@@ -55,6 +55,11 @@ public final class ApiOperations {
             return parameters("path").stream().anyMatch(Parameter::isUuid);
         }
 
+        /** Operator-only operations (they document a 403): a workspace's token is refused, not given a 404. */
+        public boolean forOperators() {
+            return document.path("paths").path(path).path(method.toLowerCase()).path("responses").has("403");
+        }
+
         @Override
         public String toString() {
             return method + " " + path;

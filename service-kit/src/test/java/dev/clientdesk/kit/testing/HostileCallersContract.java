@@ -46,6 +46,14 @@ public abstract class HostileCallersContract {
     }
 
     @Test
+    void a_workspace_token_is_refused_403_by_every_operator_operation() {
+        List<Operation> operations = ApiOperations.fromServedDocument();
+        assertThat(operations).anyMatch(Operation::forOperators);
+        assertThat(AccessChecks.workspaceCallsToOperatorOperationsNot403(operations, (path, parameter) -> null,
+                "ws-owner")).isEmpty();
+    }
+
+    @Test
     void another_workspace_finds_none_of_your_ids_and_changes_nothing() {
         List<Operation> operations = ApiOperations.fromServedDocument();
         PathValues ownerIds = idsOf("ws-owner");
