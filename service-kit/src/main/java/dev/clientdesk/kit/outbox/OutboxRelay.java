@@ -49,6 +49,31 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final Duration CLEANUP_EVERY = Duration.ofMinutes(10);
 
+    /*
+     * The statements of every batch. Each costs what the batch size says, however long the backlog: the claim
+     * walks the unpublished-seq index from its start and probes the small index of rows set aside, the second
+     * descends the (partition_key, seq) index once per key (OutboxDrainPlanTest reads their plans).
+     */
+
+    /** ?1 batch size. Rows behind a row set aside of their key are not claimed: they wait for it. */
+    static final String CLAIM = """
+            SELECT o.seq, CAST(o.id AS TEXT), o.topic, o.partition_key, o.event_type, o.envelope
+            FROM outbox_event o
+            WHERE o.published_at IS NULL AND o.failed_at IS NULL
+              AND NOT EXISTS (SELECT 1 FROM outbox_event f WHERE f.failed_at IS NOT NULL
+                  AND f.published_at IS NULL AND f.partition_key = o.partition_key AND f.seq < o.seq)
+            ORDER BY o.seq LIMIT ?1 FOR UPDATE OF o SKIP LOCKED""";
+
+    /** ?1 the keys of the batch, ?2 the seqs it claimed: per key, the oldest unpublished seq not claimed. */
+    static final String OLDEST_UNCLAIMED = """
+            SELECT k.key, (SELECT o.seq FROM outbox_event o
+                WHERE o.published_at IS NULL AND o.partition_key = k.key AND o.seq <> ALL(?2)
+                ORDER BY o.seq LIMIT 1)
+            FROM unnest(CAST(?1 AS TEXT[])) AS k(key)""";
+
+    /** ?1 when, ?2 the seqs the broker acknowledged. */
+    static final String MARK_PUBLISHED = "UPDATE outbox_event SET published_at = ?1 WHERE seq = ANY(?2)";
+
     private final EntityManager entityManager;
     private final KafkaClients kafkaClients;
     private final KitConfig config;
@@ -108,7 +133,8 @@ public class OutboxRelay {
                     return;
                 }
                 failures.increment();
-                Duration backoff = backoff(++consecutiveFailures, config.outbox());
+                Duration backoff = backoff(++consecutiveFailures, config.outbox().retryBackoff(),
+                        config.outbox().retryBackoffMax());
                 LOG.warnf("outbox relay failed, retrying in %s: %s", backoff, e.getMessage());
                 // An idempotent producer that timed out may be stuck on a sequence gap: start afresh.
                 closeProducer();
@@ -118,9 +144,8 @@ public class OutboxRelay {
     }
 
     /** The pause after the n-th failure in a row: doubling from retry-backoff, at most retry-backoff-max. */
-    static Duration backoff(int failuresInARow, KitConfig.Outbox settings) {
-        Duration max = settings.retryBackoffMax();
-        Duration pause = settings.retryBackoff();
+    static Duration backoff(int failuresInARow, Duration first, Duration max) {
+        Duration pause = first;
         for (int i = 1; i < failuresInARow && pause.compareTo(max) < 0; i++) {
             pause = pause.multipliedBy(2);
         }
@@ -174,7 +199,7 @@ public class OutboxRelay {
                 brokerFailure = e;
             }
         }
-        entityManager.createNativeQuery("UPDATE outbox_event SET published_at = ?1 WHERE seq = ANY(?2)")
+        entityManager.createNativeQuery(MARK_PUBLISHED)
                 .setParameter(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .setParameter(2, sent.toArray(Long[]::new))
                 .executeUpdate();
@@ -199,13 +224,7 @@ public class OutboxRelay {
 
     @SuppressWarnings("unchecked")
     private List<OutboxRow> claimBatch() {
-        List<Object[]> result = entityManager.createNativeQuery("""
-                SELECT o.seq, CAST(o.id AS TEXT), o.topic, o.partition_key, o.event_type, o.envelope
-                FROM outbox_event o
-                WHERE o.published_at IS NULL AND o.failed_at IS NULL
-                  AND NOT EXISTS (SELECT 1 FROM outbox_event f WHERE f.failed_at IS NOT NULL
-                      AND f.published_at IS NULL AND f.partition_key = o.partition_key AND f.seq < o.seq)
-                ORDER BY o.seq LIMIT ?1 FOR UPDATE OF o SKIP LOCKED""")
+        List<Object[]> result = entityManager.createNativeQuery(CLAIM)
                 .setParameter(1, config.outbox().batchSize())
                 .getResultList();
         return result.stream().map(OutboxRow::of).toList();
@@ -222,11 +241,7 @@ public class OutboxRelay {
         if (claimed.isEmpty()) {
             return oldest;
         }
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT k.key, (SELECT o.seq FROM outbox_event o
-                    WHERE o.published_at IS NULL AND o.partition_key = k.key AND o.seq <> ALL(?2)
-                    ORDER BY o.seq LIMIT 1)
-                FROM unnest(CAST(?1 AS TEXT[])) AS k(key)""")
+        List<Object[]> rows = entityManager.createNativeQuery(OLDEST_UNCLAIMED)
                 .setParameter(1, claimed.stream().map(OutboxRow::partitionKey).distinct().toArray(String[]::new))
                 .setParameter(2, claimed.stream().map(OutboxRow::seq).toArray(Long[]::new))
                 .getResultList();
