@@ -185,6 +185,29 @@ class OutboxRelayTest {
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
+    @Test
+    void an_event_for_a_topic_missing_from_the_broker_is_retried_until_the_topic_exists_and_never_set_aside() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String topic = "late." + suffix;
+        // The broker creates a topic on first use, except one whose name collides with an existing topic ('.'
+        // and '_' are the same to Kafka): until that one is deleted, the topic is missing, as during a deploy.
+        String collider = "late_" + suffix;
+        KafkaTopics.create(collider, 1, Map.of());
+        String key = "late-" + suffix;
+        double failuresBefore = registry.counter("clientdesk.outbox.relay.failures").count();
+        String id = insert(topic, List.of(key), List.of("")).get(0);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> registry.counter("clientdesk.outbox.relay.failures").count() >= failuresBefore + 2);
+        assertThat(failure(id)).as("retried, not set aside").isNull();
+        assertThat(unpublished(List.of(key))).isEqualTo(1);
+
+        KafkaTopics.delete(List.of(collider));
+        await().atMost(Duration.ofSeconds(60)).until(() -> unpublished(List.of(key)) == 0);
+        assertThat(failure(id)).isNull();
+        assertThat(eventIds(topic)).containsExactly(id);
+    }
+
     /** Inserts one outbox row per key, in one transaction, in order; returns their event ids. */
     private List<String> insert(String topic, List<String> keys, List<String> padding) {
         List<String> ids = new ArrayList<>();
