@@ -37,7 +37,7 @@ public class OutboxAdminResource {
     @Operation(summary = "List the outbox events the broker refused for good, oldest first, with the rows of "
             + "their key waiting behind each")
     @APIResponse(responseCode = "200", description = "One page of events set aside")
-    public Page<SetAsideEvent> list(@BeanParam @Valid PageRequest page) {
+    public Page<SetAsideEvent> listSetAside(@BeanParam @Valid PageRequest page) {
         return setAside.list(page);
     }
 
@@ -46,7 +46,7 @@ public class OutboxAdminResource {
     @Operation(summary = "Send an event set aside again, once its cause is fixed; the waiting rows of its key "
             + "follow it in order")
     @APIResponse(responseCode = "204", description = "Back in line; the relay sends it with its next batch")
-    public Response retry(@PathParam("eventId") UUID eventId) {
+    public Response retrySetAside(@PathParam("eventId") UUID eventId) {
         setAside.retry(eventId);
         return Response.noContent().build();
     }
