@@ -155,6 +155,9 @@ public class OutboxRelay {
     /** Publishes one batch; returns how many rows were relayed (published or set aside). */
     public int relayBatch() {
         BatchOutcome outcome = QuarkusTransaction.requiringNew().call(this::publishClaimedRows);
+        if (outcome.setAside() > 0) {
+            setAside.refresh(); // after the commit, so the gauges count them
+        }
         if (outcome.brokerFailure() != null) {
             throw outcome.brokerFailure();
         }
@@ -162,7 +165,7 @@ public class OutboxRelay {
     }
 
     /** What a batch did; a broker failure is raised only after the rows acknowledged before it are marked. */
-    private record BatchOutcome(int relayed, RuntimeException brokerFailure) {
+    private record BatchOutcome(int relayed, int setAside, RuntimeException brokerFailure) {
     }
 
     private BatchOutcome publishClaimedRows() {
@@ -170,7 +173,7 @@ public class OutboxRelay {
         List<OutboxRow> rows = sendable(publishable(claimed, oldestUnclaimed(claimed)),
                 config.outbox().largeRecordBytes());
         if (rows.isEmpty()) {
-            return new BatchOutcome(0, null);
+            return new BatchOutcome(0, 0, null);
         }
         KafkaProducer<String, byte[]> kafka = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
@@ -204,10 +207,7 @@ public class OutboxRelay {
                 .setParameter(2, sent.toArray(Long[]::new))
                 .executeUpdate();
         published.increment(sent.size());
-        if (relayed > sent.size()) {
-            setAside.refresh();
-        }
-        return new BatchOutcome(relayed, brokerFailure);
+        return new BatchOutcome(relayed, relayed - sent.size(), brokerFailure);
     }
 
     private static boolean failedRetriably(Future<RecordMetadata> ack) {
