@@ -44,6 +44,21 @@ public interface KitConfig {
         /** How long published rows are kept for inspection before they are deleted. */
         @WithDefault("P7D")
         Duration retention();
+
+        /** The longest wait between relay attempts while a failure lasts; the wait doubles from retryBackoff. */
+        @WithDefault("PT1M")
+        Duration retryBackoffMax();
+
+        /**
+         * A record larger than this (bytes) goes to the broker before the later rows of its key: if the topic
+         * refuses it as too large, they have not overtaken it.
+         */
+        @WithDefault("65536")
+        int largeRecordBytes();
+
+        /** How often the set-aside gauges are read from the database. */
+        @WithDefault("PT5S")
+        Duration setAsideRefresh();
     }
 
     interface Consumer {

@@ -143,6 +143,9 @@ public class OpenApiConventions implements OASFilter {
         Unauthorized(401, "unauthenticated", "Unauthenticated",
                 "No bearer token, or one that is expired, wrongly signed or from another issuer",
                 "a valid bearer token is required"),
+        Forbidden(403, "forbidden", "Forbidden",
+                "The token lacks the role the operation needs: operations under /v1/admin are for operators",
+                "the token does not allow this"),
         NotFound(404, "not-found", "Not found",
                 "No such resource in your workspace (another workspace's ids are not found either)",
                 "client 8c1d2f4e-6a7b-4c3d-9e8f-0a1b2c3d4e5f does not exist"),
@@ -187,6 +190,8 @@ public class OpenApiConventions implements OASFilter {
             switch (this) {
                 case BadRequest:
                     return operation.getRequestBody() != null || !parameters.isEmpty();
+                case Forbidden:
+                    return path.startsWith("/v1/admin/") || operation.getResponses().hasAPIResponse("403");
                 case NotFound:
                     return path.contains("{");
                 case Conflict:

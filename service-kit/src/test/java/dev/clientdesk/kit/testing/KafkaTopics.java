@@ -2,6 +2,9 @@ package dev.clientdesk.kit.testing;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -12,6 +15,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -59,6 +63,37 @@ public final class KafkaTopics {
         } catch (Exception e) {
             throw new IllegalStateException("could not list topics", e);
         }
+    }
+
+    /** Creates a topic with these topic-level configs (e.g. {@code max.message.bytes}). */
+    public static void create(String topic, int partitions, Map<String, String> configs) {
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(configs))).all()
+                    .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create " + topic, e);
+        }
+    }
+
+    /** Sets one topic-level config, as an operator would with kafka-configs. */
+    public static void setConfig(String topic, String name, String value) {
+        try (Admin admin = admin()) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(new ConfigEntry(name, value),
+                    AlterConfigOp.OpType.SET)))).all().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not set " + name + " of " + topic, e);
+        }
+    }
+
+    /** Deletes topics and waits until the broker no longer lists them. */
+    public static void delete(Collection<String> topics) {
+        try (Admin admin = admin()) {
+            admin.deleteTopics(topics).all().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not delete " + topics, e);
+        }
+        await("deleted " + topics).atMost(CALL_TIMEOUT).until(() -> existing(topics).isEmpty());
     }
 
     /** The log-end offset (the next offset to be written) of every partition of the topics that exist. */
