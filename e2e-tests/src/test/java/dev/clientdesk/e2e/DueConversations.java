@@ -19,9 +19,6 @@ import static org.awaitility.Awaitility.await;
  * has a real backlog to work through: each client's conversations are opened and the client is paused
  * straight away (long before a silence threshold has passed); once the threshold has passed for all of
  * them, the pauses end together and every conversation is overdue at once.
- *
- * <p>(Pausing first and then opening would be simpler, but a conversation opened for a paused client fails
- * with a 500 in followup-service today: see the report of issue 7.)
  */
 final class DueConversations {
 

@@ -1,6 +1,5 @@
 package dev.clientdesk.kit.admin;
 
-import dev.clientdesk.kit.problem.Problem;
 import dev.clientdesk.kit.security.Roles;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -31,9 +30,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.OPERATOR)
 @SecurityRequirement(name = "bearer")
-@Tag(name = "Operations", description = "For operators of the deployment (role clientdesk-operator): dead letters and parked events")
-@APIResponse(responseCode = "403", description = "The token lacks the operator role",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Tag(name = "Operations", description = "For the operators of the deployment (role clientdesk-operator)")
 public class ParkedEventResource {
 
     private final ParkedEventAdmin admin;
