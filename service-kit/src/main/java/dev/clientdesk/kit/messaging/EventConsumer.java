@@ -63,6 +63,7 @@ public class EventConsumer {
     private final EventPipeline pipeline;
     private final DeadLetters deadLetters;
     private final ParkedEvents parkedEvents;
+    private final ParkedEventRetrier parkedRetrier;
     private final KafkaClients kafkaClients;
     private final KitConfig.Consumer settings;
     private final String instanceId;
@@ -74,10 +75,11 @@ public class EventConsumer {
     private volatile KafkaConsumer<String, byte[]> consumer;
 
     public EventConsumer(EventPipeline pipeline, DeadLetters deadLetters, ParkedEvents parkedEvents,
-            KafkaClients kafkaClients, KitConfig config) {
+            ParkedEventRetrier parkedRetrier, KafkaClients kafkaClients, KitConfig config) {
         this.pipeline = pipeline;
         this.deadLetters = deadLetters;
         this.parkedEvents = parkedEvents;
+        this.parkedRetrier = parkedRetrier;
         this.kafkaClients = kafkaClients;
         this.settings = config.consumer();
         this.instanceId = config.consumer().instanceId().orElseGet(() -> defaultInstanceId(config.serviceName()));
@@ -177,6 +179,10 @@ public class EventConsumer {
         }
         if (!done.isEmpty()) {
             kafka.commitSync(done);
+            if (parkedEvents.any()) {
+                // What was just applied may be what a parked event waited for (its client's own event).
+                parkedRetrier.retryAll();
+            }
         }
         publishStatus();
     }

@@ -79,6 +79,7 @@ public class ParkedEventRetrier {
                 pipeline.discardParked(parked.id());
                 return Result.DEAD_LETTERED;
             }
+            LOG.debugf("parked event %d still waits: %s", parked.id(), e.getMessage());
             parkedEvents.triedAgain(pipeline.group(), parked.id(), String.valueOf(e.getMessage()));
             return Result.STILL_PARKED;
         }

@@ -57,8 +57,8 @@ public class ParkedEvents {
             Instant firstSeen) {
         boolean parked = em.createNativeQuery("""
                 INSERT INTO parked_event (consumer_group, topic, partition_no, record_offset, record_key, record_value,
-                    headers, reason, first_seen_at, last_tried_at, attempts)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT DO NOTHING""")
+                    headers, reason, first_seen_at, last_tried_at, attempts, event_id)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT DO NOTHING""")
                 .setParameter(1, group)
                 .setParameter(2, record.topic())
                 .setParameter(3, record.partition())
@@ -70,12 +70,27 @@ public class ParkedEvents {
                 .setParameter(9, utc(firstSeen == null ? clock.instant() : firstSeen))
                 .setParameter(10, utc(clock.instant()))
                 .setParameter(11, attempts)
+                .setParameter(12, eventId(record))
                 .executeUpdate() == 1;
         if (parked) {
             parkedCounter.increment();
             current.incrementAndGet();
         }
         return parked;
+    }
+
+    /** Whether this replica has parked events it knows of (those it parked, or counted when listing). */
+    public boolean any() {
+        return current.get() > 0;
+    }
+
+    /** The CloudEvent id of a record the pipeline has already decoded once. */
+    private String eventId(ConsumerRecord<String, byte[]> record) {
+        try {
+            return json.readTree(record.value()).path("id").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a parked record is no longer a CloudEvent", e);
+        }
     }
 
     /** The oldest parked event of this key, if the key has one: later events of the key wait behind it. */
@@ -94,12 +109,10 @@ public class ParkedEvents {
     /** Removes the row in the transaction that applies it; false if another replica got there first. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean take(String group, long id) {
-        boolean taken = em.createNativeQuery("DELETE FROM parked_event WHERE consumer_group = ?1 AND id = ?2")
+        // The count is not lowered here: this transaction rolls back when the event still cannot be applied.
+        // It is recounted when the heads are read again.
+        return em.createNativeQuery("DELETE FROM parked_event WHERE consumer_group = ?1 AND id = ?2")
                 .setParameter(1, group).setParameter(2, id).executeUpdate() == 1;
-        if (taken) {
-            current.updateAndGet(n -> Math.max(0, n - 1));
-        }
-        return taken;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
