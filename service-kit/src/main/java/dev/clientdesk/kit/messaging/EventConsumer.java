@@ -49,6 +49,7 @@ public class EventConsumer {
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
     public static final String DEAD_LETTER_SUFFIX = DeadLetters.SUFFIX;
     private static final long MAX_POLL_WAIT_MS = 250;
+    private static final Duration PARKED_RETRY_SPACING = Duration.ofSeconds(1);
 
     /** A record that failed and waits, its partition paused, for its next try. */
     record Retry(ConsumerRecord<String, byte[]> record, int attempts, Instant since, Instant next, Failure failure,
@@ -69,6 +70,8 @@ public class EventConsumer {
     private final String instanceId;
 
     private final Map<TopicPartition, Retry> retries = new HashMap<>();
+    private boolean parkedRetryDue;
+    private Instant nextParkedRetry = Instant.EPOCH;
     private volatile Status status = new Status(false, false, List.of(), null, null);
     private volatile boolean running;
     private volatile Thread worker;
@@ -179,10 +182,14 @@ public class EventConsumer {
         }
         if (!done.isEmpty()) {
             kafka.commitSync(done);
-            if (parkedEvents.any()) {
-                // What was just applied may be what a parked event waited for (its client's own event).
-                parkedRetrier.retryAll();
-            }
+            // What was just applied may be what a parked event waits for (its client's own event).
+            parkedRetryDue |= parkedEvents.any();
+        }
+        if (parkedRetryDue && !now.isBefore(nextParkedRetry)) {
+            // At most once a second, so that events parked for good do not cost every batch a retry.
+            parkedRetryDue = false;
+            nextParkedRetry = now.plus(PARKED_RETRY_SPACING);
+            parkedRetrier.retryAll();
         }
         publishStatus();
     }
@@ -283,6 +290,8 @@ public class EventConsumer {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // A previous owner of these partitions may have parked events: count them before reading on.
+            parkedEvents.recount(pipeline.group());
         }
 
         @Override

@@ -77,7 +77,9 @@ public class EventPipeline {
             return Outcome.IGNORED;
         }
         return count(QuarkusTransaction.requiringNew().call(() -> {
-            Optional<Long> ahead = parkedEvents.parkedAhead(group, record.topic(), record.key());
+            // Most of the time nothing is parked: then no event pays for the look-up.
+            Optional<Long> ahead = parkedEvents.any()
+                    ? parkedEvents.parkedAhead(group, record.topic(), record.key()) : Optional.empty();
             if (ahead.isPresent()) {
                 parkedEvents.park(group, record, "waits behind parked event " + ahead.get() + " of the same key", 0,
                         null);

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -79,9 +81,21 @@ public class ParkedEvents {
         return parked;
     }
 
-    /** Whether this replica has parked events it knows of (those it parked, or counted when listing). */
+    /**
+     * Whether the group may have parked events: counted on partition assignment and when the heads are read,
+     * raised by every park. Never too low for the partitions this replica owns, since only their owner parks.
+     */
     public boolean any() {
         return current.get() > 0;
+    }
+
+    /** Counts the group's parked events; if the database cannot say, assumes there are some. */
+    public void recount(String group) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> refreshCount(group));
+        } catch (RuntimeException e) {
+            current.set(Math.max(1, current.get()));
+        }
     }
 
     /** The CloudEvent id of a record the pipeline has already decoded once. */
