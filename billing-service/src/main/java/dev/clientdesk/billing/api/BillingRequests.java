@@ -1,5 +1,6 @@
 package dev.clientdesk.billing.api;
 
+import dev.clientdesk.billing.domain.Project;
 import dev.clientdesk.kit.money.Money;
 import dev.clientdesk.kit.text.Texts;
 
@@ -85,10 +86,43 @@ public final class BillingRequests {
     public record NewRevision(@Size(max = 2000) @Schema(example = "Darker logo variant") String note) {
     }
 
+    @Schema(name = "Postponement", description = "New planned dates, as agreed in writing: every unfinished stage"
+            + " that has a date moved by shiftDays, or new dates per stage in milestones (one of the two)."
+            + " Completed stages keep their dates.")
+    public record Postponement(
+            @Min(1) @Max(3650) @Schema(description = "Days to move every unfinished stage that has a planned date", example = "14")
+            Integer shiftDays,
+            @Size(min = 1, max = 20) @Schema(description = "New dates for unfinished stages")
+            List<@NotNull @Valid StageDate> milestones) {
+    }
+
+    @Schema(name = "StageDate")
+    public record StageDate(
+            @NotNull @Schema(example = "7b2c4e91-5d3a-4f6b-9c8d-1e2f3a4b5c6d") UUID milestoneId,
+            @NotNull @Schema(description = "Not in the past", example = "2027-01-29") LocalDate dueDate) {
+    }
+
+    @Schema(name = "ProjectChange", description = "A change of scope or fee, as agreed in writing. The deposit and"
+            + " the completed stages keep their amounts; what they leave of the fee is split among the remaining"
+            + " stages to the cent. Give totalFee, milestones or both.")
+    public record ProjectChange(
+            @Valid @Schema(description = "The new total fee in the project's currency; more than the deposit and"
+                    + " completed stages already invoiced. The fee stays when omitted",
+                    example = "{\"amount\": \"6500.00\", \"currency\": \"EUR\"}") Money totalFee,
+            @Size(min = 1, max = 20) @Schema(description = "The stages that replace the remaining ones; each"
+                    + " percent is a share of what is left of the fee, together exactly 100. When omitted the"
+                    + " remaining stages stay and the rest of the fee is split in proportion to their amounts")
+            List<@NotNull @Valid MilestoneRequest> milestones) {
+    }
+
     @Schema(name = "Milestone")
     public record MilestoneRequest(
             @NotBlank @Size(max = 200) @Schema(example = "Concepts") String name,
             @NotNull @Schema(example = "30") BigDecimal percent,
             @Schema(example = "2026-12-15") LocalDate dueDate) {
+
+        public Project.Stage toStage() {
+            return new Project.Stage(name.trim(), percent, dueDate);
+        }
     }
 }

@@ -3,11 +3,14 @@ package dev.clientdesk.billing.api;
 import dev.clientdesk.billing.api.BillingRequests.CreateProject;
 import dev.clientdesk.billing.api.BillingRequests.NewRevision;
 import dev.clientdesk.billing.api.BillingRequests.NewTimeEntry;
+import dev.clientdesk.billing.api.BillingRequests.Postponement;
+import dev.clientdesk.billing.api.BillingRequests.ProjectChange;
 import dev.clientdesk.billing.api.BillingViews.InvoiceView;
 import dev.clientdesk.billing.api.BillingViews.ProjectView;
 import dev.clientdesk.billing.domain.Project;
 import dev.clientdesk.billing.domain.ProjectStatus;
 import dev.clientdesk.billing.domain.TermsSheet;
+import dev.clientdesk.billing.service.ProjectChanges;
 import dev.clientdesk.billing.service.ProjectService;
 import dev.clientdesk.billing.service.TimeService;
 import dev.clientdesk.kit.idempotency.IdempotentRequests;
@@ -50,13 +53,15 @@ public class ProjectResource {
     }
 
     private final ProjectService projects;
+    private final ProjectChanges changes;
     private final TimeService time;
     private final TenantContext tenant;
     private final IdempotentRequests idempotency;
 
-    public ProjectResource(ProjectService projects, TimeService time, TenantContext tenant,
+    public ProjectResource(ProjectService projects, ProjectChanges changes, TimeService time, TenantContext tenant,
             IdempotentRequests idempotency) {
         this.projects = projects;
+        this.changes = changes;
         this.time = time;
         this.tenant = tenant;
         this.idempotency = idempotency;
@@ -92,9 +97,7 @@ public class ProjectResource {
     @Operation(summary = "Get a project with its schedule and terms")
     @APIResponseSchema(value = ProjectView.class, responseCode = "200", responseDescription = "The project; ETag is its version")
     public Response get(@PathParam("id") UUID id) {
-        Project project = projects.get(tenant.tenantId(), id);
-        return Response.ok(ProjectView.of(project, projects.depositInvoiceId(project)))
-                .tag(ETags.of(project.version())).build();
+        return view(projects.get(tenant.tenantId(), id));
     }
 
     @GET
@@ -138,5 +141,48 @@ public class ProjectResource {
         return idempotency.execute(tenant.tenantId(), idempotencyKey, "POST /v1/projects/" + id + "/time-entries",
                 request, () -> Response.status(201).entity(time.log(tenant.tenantId(), id, request.minutes(),
                         request.kind(), request.date(), request.note())).build());
+    }
+
+    @POST
+    @Path("{id}/deposit-invoice")
+    @Operation(summary = "Issue a new deposit invoice after the last one was voided (409 while one is live or the deposit is paid)")
+    @APIResponseSchema(value = InvoiceView.class, responseCode = "201", responseDescription = "The new deposit invoice, issued as a draft with the next number")
+    public Response reissueDeposit(@PathParam("id") UUID id,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotency.execute(tenant.tenantId(), idempotencyKey, "POST /v1/projects/" + id + "/deposit-invoice",
+                null, () -> {
+                    var invoice = projects.reissueDeposit(tenant.tenantId(), id);
+                    return Response.created(URI.create("/v1/invoices/" + invoice.id()))
+                            .entity(InvoiceView.of(invoice)).build();
+                });
+    }
+
+    @POST
+    @Path("{id}/postponement")
+    @Operation(summary = "Postpone the unfinished stages as agreed in writing; completed stages keep their dates (needs If-Match)")
+    @APIResponseSchema(value = ProjectView.class, responseCode = "200", responseDescription = "The project with its new dates")
+    public Response postpone(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Valid @NotNull Postponement request) {
+        return idempotency.execute(tenant.tenantId(), idempotencyKey, "POST /v1/projects/" + id + "/postponement",
+                request, () -> view(changes.postpone(tenant.tenantId(), id, ifMatch, request.shiftDays(),
+                        request.milestones() == null ? null : request.milestones().stream()
+                                .map(d -> new Project.StageDate(d.milestoneId(), d.dueDate())).toList())));
+    }
+
+    @POST
+    @Path("{id}/changes")
+    @Operation(summary = "Change the fee or the remaining stages as agreed in writing; what is invoiced stays (needs If-Match)")
+    @APIResponseSchema(value = ProjectView.class, responseCode = "200", responseDescription = "The project with its new fee and schedule")
+    public Response change(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Valid @NotNull ProjectChange request) {
+        return idempotency.execute(tenant.tenantId(), idempotencyKey, "POST /v1/projects/" + id + "/changes",
+                request, () -> view(changes.change(tenant.tenantId(), id, ifMatch, request.totalFee(),
+                        request.milestones() == null ? null : request.milestones().stream()
+                                .map(BillingRequests.MilestoneRequest::toStage).toList())));
+    }
+
+    private Response view(Project project) {
+        return Response.ok(ProjectView.of(project, projects.depositInvoiceId(project)))
+                .tag(ETags.of(project.version())).build();
     }
 }

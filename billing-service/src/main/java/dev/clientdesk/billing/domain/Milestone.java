@@ -15,4 +15,21 @@ public record Milestone(UUID id, String name, BigDecimal percent, Money amount, 
     Milestone invoiced(UUID invoice) {
         return new Milestone(id, name, percent, amount, dueDate, MilestoneStatus.INVOICED, invoice);
     }
+
+    /** Its invoice was voided: the stage is billable again. */
+    Milestone reopened() {
+        return new Milestone(id, name, percent, amount, dueDate, MilestoneStatus.PENDING, null);
+    }
+
+    Milestone rescheduled(LocalDate newDueDate) {
+        return new Milestone(id, name, percent, amount, newDueDate, status, invoiceId);
+    }
+
+    Milestone reshared(BigDecimal newPercent, Money newAmount) {
+        return new Milestone(id, name, newPercent, newAmount, dueDate, status, invoiceId);
+    }
+
+    boolean isInvoiced() {
+        return status == MilestoneStatus.INVOICED;
+    }
 }

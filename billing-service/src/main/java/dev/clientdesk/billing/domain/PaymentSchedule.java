@@ -4,7 +4,6 @@ import dev.clientdesk.kit.money.Money;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,15 +27,53 @@ public final class PaymentSchedule {
      * @throws ScheduleException when the split is not valid
      */
     public static List<Money> allocate(Money fee, List<BigDecimal> percents) {
-        validate(fee, percents);
-        BigInteger total = BigInteger.valueOf(fee.minorUnits());
+        return split(fee, percents, "deposit and milestones");
+    }
+
+    /**
+     * Splits what is left of a changed fee among the remaining stages by their percent shares of it, by the
+     * same rule as {@link #allocate}.
+     * @param percents each remaining stage's share of {@code remaining}; each above 0, together exactly 100
+     */
+    public static List<Money> allocateRemaining(Money remaining, List<BigDecimal> percents) {
+        return split(remaining, percents, "the remaining stages");
+    }
+
+    /**
+     * Splits an amount in proportion to the given parts (a changed fee spread over the stages as they stood),
+     * by the same rule as {@link #allocate}.
+     */
+    public static List<Money> reproportion(Money amount, List<Money> parts) {
+        if (parts.isEmpty()) {
+            throw new ScheduleException("milestones", "a schedule needs at least one part");
+        }
+        List<BigInteger> weights = parts.stream().map(part -> {
+            amount.requireSameCurrency(part);
+            return BigInteger.valueOf(part.minorUnits());
+        }).toList();
+        return toMoney(amount, largestRemainder(amount, weights));
+    }
+
+    private static List<Money> split(Money fee, List<BigDecimal> percents, String parts) {
+        validate(fee, percents, parts);
+        // Percents have at most two decimals, so in hundredths of a percent they are whole weights of 10,000.
+        List<BigInteger> weights = percents.stream().map(p -> p.movePointRight(2).toBigIntegerExact()).toList();
+        return toMoney(fee, largestRemainder(fee, weights));
+    }
+
+    /**
+     * Each part first gets its share rounded down; the minor units left over go one by one to the parts with the
+     * largest rounding loss, earlier parts first on ties.
+     */
+    private static List<BigInteger> largestRemainder(Money amount, List<BigInteger> weights) {
+        BigInteger total = BigInteger.valueOf(amount.minorUnits());
+        BigInteger sum = weights.stream().reduce(BigInteger.ZERO, BigInteger::add);
         List<BigInteger> parts = new ArrayList<>();
-        List<BigDecimal> losses = new ArrayList<>();
-        for (BigDecimal percent : percents) {
-            BigDecimal exact = new BigDecimal(total).multiply(percent).divide(HUNDRED);
-            BigDecimal floor = exact.setScale(0, RoundingMode.FLOOR);
-            parts.add(floor.toBigIntegerExact());
-            losses.add(exact.subtract(floor));
+        List<BigInteger> losses = new ArrayList<>();
+        for (BigInteger weight : weights) {
+            BigInteger[] share = total.multiply(weight).divideAndRemainder(sum);
+            parts.add(share[0]);
+            losses.add(share[1]);
         }
         long leftover = total.subtract(parts.stream().reduce(BigInteger.ZERO, BigInteger::add)).longValueExact();
         List<Integer> order = IntStream.range(0, parts.size()).boxed()
@@ -46,6 +83,10 @@ public final class PaymentSchedule {
             int index = order.get(n);
             parts.set(index, parts.get(index).add(BigInteger.ONE));
         }
+        return parts;
+    }
+
+    private static List<Money> toMoney(Money fee, List<BigInteger> parts) {
         if (parts.stream().anyMatch(part -> part.signum() == 0)) {
             throw new ScheduleException("totalFee.amount", "the fee " + fee + " is too small for this split:"
                     + " a part would be zero");
@@ -54,6 +95,10 @@ public final class PaymentSchedule {
     }
 
     public static void validate(Money fee, List<BigDecimal> percents) {
+        validate(fee, percents, "deposit and milestones");
+    }
+
+    private static void validate(Money fee, List<BigDecimal> percents, String parts) {
         if (fee.amount().signum() <= 0) {
             throw new ScheduleException("totalFee.amount", "must be more than zero");
         }
@@ -70,7 +115,7 @@ public final class PaymentSchedule {
         }
         BigDecimal sum = percents.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         if (sum.compareTo(HUNDRED) != 0) {
-            throw new ScheduleException("milestones", "deposit and milestones must total exactly 100%, they total "
+            throw new ScheduleException("milestones", parts + " must total exactly 100%, they total "
                     + sum.stripTrailingZeros().toPlainString() + "%");
         }
     }

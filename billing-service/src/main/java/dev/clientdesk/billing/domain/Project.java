@@ -1,6 +1,8 @@
 package dev.clientdesk.billing.domain;
 
+import dev.clientdesk.billing.domain.PaymentSchedule.ScheduleException;
 import dev.clientdesk.kit.money.Money;
+import dev.clientdesk.kit.problem.Problem;
 import dev.clientdesk.kit.problem.ProblemException;
 import dev.clientdesk.kit.tenant.TenantOwned;
 
@@ -14,15 +16,20 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** A contract with a client: the fee, the deposit and the stages it is paid in. */
 @Entity
 public class Project implements TenantOwned {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     @Id
     private UUID id;
@@ -154,6 +161,149 @@ public class Project implements TenantOwned {
         if (status == ProjectStatus.AWAITING_DEPOSIT || status == ProjectStatus.ACTIVE) {
             status = ProjectStatus.CANCELLED;
         }
+    }
+
+    /** What a voided invoice made billable again: the deposit, a stage, or nothing (on a closed project). */
+    public record Reopened(String item, UUID milestoneId) {
+        public static final Reopened NOTHING = new Reopened(null, null);
+    }
+
+    /**
+     * One of the project's invoices was voided. A deposit invoice voided while the deposit is awaited can be
+     * issued again; a stage whose invoice was voided is billable again, and a completed project is active again.
+     */
+    public Reopened invoiceVoided(UUID invoiceId, Invoice.Kind kind) {
+        if (kind == Invoice.Kind.DEPOSIT && status == ProjectStatus.AWAITING_DEPOSIT) {
+            return new Reopened(Invoice.Kind.DEPOSIT.name(), null);
+        }
+        if (kind != Invoice.Kind.MILESTONE
+                || (status != ProjectStatus.ACTIVE && status != ProjectStatus.COMPLETED)) {
+            return Reopened.NOTHING;
+        }
+        return milestones.stream().filter(m -> invoiceId.equals(m.invoiceId())).findFirst().map(billed -> {
+            Milestone reopened = billed.reopened();
+            milestones = milestones.stream().map(m -> m.id().equals(reopened.id()) ? reopened : m).toList();
+            status = ProjectStatus.ACTIVE;
+            return new Reopened(Invoice.Kind.MILESTONE.name(), reopened.id());
+        }).orElse(Reopened.NOTHING);
+    }
+
+    /** A new planned date for one unfinished stage. */
+    public record StageDate(UUID milestoneId, LocalDate dueDate) {
+    }
+
+    public record Rescheduled(UUID milestoneId, String name, LocalDate previousDueDate, LocalDate dueDate) {
+    }
+
+    /** Moves the given unfinished stages to new dates (none in the past); a completed stage keeps its date. */
+    public List<Rescheduled> postpone(List<StageDate> dates, LocalDate today) {
+        requireOpen("postpone");
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < dates.size(); i++) {
+            StageDate date = dates.get(i);
+            String field = "milestones[" + i + "]";
+            Milestone stage = milestones.stream().filter(m -> m.id().equals(date.milestoneId())).findFirst()
+                    .orElseThrow(() -> new ScheduleException(field + ".milestoneId", "is not a stage of this project"));
+            if (!seen.add(stage.id())) {
+                throw new ScheduleException(field + ".milestoneId", "names a stage already given");
+            }
+            if (stage.isInvoiced()) {
+                throw ProblemException.conflict("milestone-already-completed", "milestone " + stage.name()
+                        + " is already completed and invoiced; its date stays as it was");
+            }
+            if (date.dueDate().isBefore(today)) {
+                throw new ScheduleException(field + ".dueDate", "must not be in the past");
+            }
+        }
+        return reschedule(dates);
+    }
+
+    /** Shifts every unfinished stage that has a planned date by the given days; completed stages keep theirs. */
+    public List<Rescheduled> postponeBy(int days) {
+        requireOpen("postpone");
+        List<StageDate> dates = milestones.stream().filter(m -> !m.isInvoiced() && m.dueDate() != null)
+                .map(m -> new StageDate(m.id(), m.dueDate().plusDays(days))).toList();
+        if (dates.isEmpty()) {
+            throw fieldProblem("nothing-to-postpone", "shiftDays",
+                    "no unfinished stage of project " + title + " has a planned date to shift; give the dates per stage");
+        }
+        return reschedule(dates);
+    }
+
+    private List<Rescheduled> reschedule(List<StageDate> dates) {
+        List<Rescheduled> changed = new ArrayList<>();
+        for (StageDate date : dates) {
+            Milestone stage = milestone(date.milestoneId());
+            if (!date.dueDate().equals(stage.dueDate())) {
+                changed.add(new Rescheduled(stage.id(), stage.name(), stage.dueDate(), date.dueDate()));
+            }
+            milestones = milestones.stream().map(m -> m.id().equals(stage.id()) ? m.rescheduled(date.dueDate()) : m)
+                    .toList();
+        }
+        return changed;
+    }
+
+    /**
+     * Changes the fee, the remaining stages, or both. The deposit and the completed stages keep their amounts;
+     * what is left of the fee is split among the remaining stages to the minor unit, by the shares given or,
+     * without new stages, in proportion to the remaining stages as they stood. Every percent is then restated
+     * as a share of the new fee.
+     * @param newFee    the new total fee; null keeps the fee
+     * @param newStages the stages that replace the remaining ones, their percents shares of what is left of the
+     *                  fee (together exactly 100); null keeps the remaining stages
+     */
+    public void change(Money newFee, List<Stage> newStages) {
+        requireOpen("change the scope or fee of");
+        Money fee = newFee == null ? fee() : newFee;
+        if (!fee.currency().equals(currency)) {
+            throw new ScheduleException("totalFee.currency", "must stay in the project's currency " + currency);
+        }
+        Money deposit = depositAmount();
+        Money invoiced = deposit.plus(completedWork());
+        if (fee.compareTo(invoiced) <= 0) {
+            throw fieldProblem("fee-below-invoiced", "totalFee.amount", "must be more than the " + invoiced
+                    + " already invoiced for project " + title + " (deposit and completed stages), so the remaining"
+                    + " stages have something to bill");
+        }
+        Money remaining = fee.minus(invoiced);
+        List<Milestone> schedule = new ArrayList<>();
+        if (newStages == null) {
+            List<Money> amounts = PaymentSchedule.reproportion(remaining,
+                    milestones.stream().filter(m -> !m.isInvoiced()).map(Milestone::amount).toList());
+            int next = 0;
+            for (Milestone m : milestones) {
+                schedule.add(m.isInvoiced() ? m : m.reshared(m.percent(), amounts.get(next++)));
+            }
+        } else {
+            List<Money> amounts = PaymentSchedule.allocateRemaining(remaining,
+                    newStages.stream().map(Stage::percent).toList());
+            milestones.stream().filter(Milestone::isInvoiced).forEach(schedule::add);
+            for (int i = 0; i < newStages.size(); i++) {
+                Stage stage = newStages.get(i);
+                schedule.add(new Milestone(UUID.randomUUID(), stage.name(), stage.percent(), amounts.get(i),
+                        stage.dueDate(), Milestone.MilestoneStatus.PENDING, null));
+            }
+        }
+        feeAmount = fee.amount();
+        milestones = schedule.stream().map(m -> m.reshared(shareOfFee(m.amount()), m.amount())).toList();
+        depositPercent = shareOfFee(deposit);
+    }
+
+    /** A part's share of the fee in percent, to two decimals: what the terms sheet states. */
+    private BigDecimal shareOfFee(Money part) {
+        return part.amount().multiply(HUNDRED).divide(feeAmount, 2, RoundingMode.HALF_UP);
+    }
+
+    private void requireOpen(String action) {
+        if (status != ProjectStatus.AWAITING_DEPOSIT && status != ProjectStatus.ACTIVE) {
+            throw ProblemException.conflict("illegal-project-state",
+                    "cannot " + action + " project " + title + " while it is " + status);
+        }
+    }
+
+    private static ProblemException fieldProblem(String slug, String field, String message) {
+        return new ProblemException(422, slug, "Unprocessable request", field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
     }
 
     private void requireStatus(ProjectStatus expected, String action) {

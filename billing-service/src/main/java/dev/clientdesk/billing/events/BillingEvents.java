@@ -2,8 +2,10 @@ package dev.clientdesk.billing.events;
 
 import dev.clientdesk.kit.money.Money;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** What billing-service publishes on {@value #TOPIC}; the record name is the CloudEvents type. */
@@ -39,7 +41,30 @@ public final class BillingEvents {
     public record InvoiceOverdue(UUID invoiceId, UUID clientId, String number, Money outstanding, LocalDate dueDate) {
     }
 
-    public record InvoiceVoided(UUID invoiceId, UUID projectId, UUID clientId, String number, String reason) {
+    /**
+     * {@code kind}, {@code billableAgain} and {@code milestoneId} were added later: older events lack them.
+     * {@code billableAgain} is DEPOSIT (a new deposit invoice can be issued), MILESTONE (the stage
+     * {@code milestoneId} can be completed again) or null (nothing, as on offboarding).
+     */
+    public record InvoiceVoided(UUID invoiceId, UUID projectId, UUID clientId, String number, String reason,
+            String kind, String billableAgain, UUID milestoneId) {
+    }
+
+    /** The stages whose planned date changed; {@code shiftedByDays} when all were shifted alike, else null. */
+    public record ProjectPostponed(UUID projectId, UUID clientId, Integer shiftedByDays,
+            List<RescheduledStage> milestones) {
+    }
+
+    public record RescheduledStage(UUID milestoneId, String name, LocalDate previousDueDate, LocalDate dueDate) {
+    }
+
+    /** The fee before and after, and the whole schedule after the change (completed stages included). */
+    public record ProjectChanged(UUID projectId, UUID clientId, Money previousFee, Money totalFee, Money deposit,
+            List<ScheduledStage> milestones) {
+    }
+
+    public record ScheduledStage(UUID milestoneId, String name, BigDecimal percent, Money amount, LocalDate dueDate,
+            String status) {
     }
 
     public record RefundIssued(UUID refundId, UUID projectId, UUID clientId, Money amount, String reason) {

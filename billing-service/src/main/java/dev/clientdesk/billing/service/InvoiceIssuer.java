@@ -48,10 +48,23 @@ public class InvoiceIssuer {
                 invoice.dueDate()));
     }
 
+    /** Voids the invoice without making anything billable again (as a settlement does). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void voidInvoice(Invoice invoice, String reason) {
+        voidInvoice(invoice, reason, null);
+    }
+
+    /**
+     * Voids the invoice; with its project (locked by the caller), the deposit or stage it billed becomes
+     * billable again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void voidInvoice(Invoice invoice, String reason, Project reopening) {
         invoice.voidInvoice();
+        Project.Reopened reopened = reopening == null ? Project.Reopened.NOTHING
+                : reopening.invoiceVoided(invoice.id(), invoice.kind());
         outbox.publish(invoice.tenantId(), invoice.clientId(), invoice.id(), new BillingEvents.InvoiceVoided(
-                invoice.id(), invoice.projectId(), invoice.clientId(), invoice.number(), reason));
+                invoice.id(), invoice.projectId(), invoice.clientId(), invoice.number(), reason,
+                invoice.kind().name(), reopened.item(), reopened.milestoneId()));
     }
 }

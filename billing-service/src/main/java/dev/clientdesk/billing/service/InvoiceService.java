@@ -52,10 +52,12 @@ public class InvoiceService {
         return invoice;
     }
 
+    /** Voids an unpaid invoice; the deposit or stage it billed becomes billable again. */
     @Transactional
     public Invoice voidInvoice(String tenantId, UUID invoiceId, String reason) {
-        Invoice invoice = lock(tenantId, invoiceId);
-        issuer.voidInvoice(invoice, reason == null || reason.isBlank() ? "voided" : reason);
+        Invoice invoice = lockWithProject(tenantId, invoiceId);
+        issuer.voidInvoice(invoice, reason == null || reason.isBlank() ? "voided" : reason,
+                projects.get(tenantId, invoice.projectId()));
         return invoice;
     }
 

@@ -1,8 +1,10 @@
 package dev.clientdesk.billing.service;
 
 import dev.clientdesk.billing.api.BillingRequests.CreateProject;
+import dev.clientdesk.billing.api.BillingRequests.MilestoneRequest;
 import dev.clientdesk.billing.domain.BillingSettings;
 import dev.clientdesk.billing.domain.Invoice;
+import dev.clientdesk.billing.domain.InvoiceStatus;
 import dev.clientdesk.billing.domain.Milestone;
 import dev.clientdesk.billing.domain.PaymentSchedule.ScheduleException;
 import dev.clientdesk.billing.domain.Project;
@@ -79,7 +81,7 @@ public class ProjectService {
                 orDefault(request.responseTimeHours(), defaults.responseTimeHours()),
                 request.communication(), request.locale());
         List<Project.Stage> stages = request.milestones().stream()
-                .map(m -> new Project.Stage(m.name().trim(), m.percent(), m.dueDate())).toList();
+                .map(MilestoneRequest::toStage).toList();
         Project project;
         try {
             project = Project.contract(tenantId, request.clientId(), request.title().trim(), request.scope(),
@@ -88,12 +90,41 @@ public class ProjectService {
             throw ProblemException.invalidField(e.field(), e.getMessage());
         }
         em.persist(project);
-        Invoice depositInvoice = invoices.issue(project, Invoice.Kind.DEPOSIT, "Deposit for " + project.title(),
-                project.depositAmount());
+        Invoice depositInvoice = issueDeposit(project);
         outbox.publish(tenantId, project.clientId(), project.id(), new BillingEvents.ProjectContracted(project.id(),
                 project.clientId(), project.title(), project.fee(), project.depositAmount(),
                 project.milestones().size()));
         return new Contracted(project, depositInvoice);
+    }
+
+    /**
+     * Issues a new deposit invoice once the last one was voided: 409 while a deposit invoice is live (draft,
+     * sent or paid) or the project no longer awaits its deposit.
+     */
+    @Transactional
+    public Invoice reissueDeposit(String tenantId, UUID projectId) {
+        Project project = lock(tenantId, projectId);
+        if (project.status() == ProjectStatus.ACTIVE || project.status() == ProjectStatus.COMPLETED) {
+            throw ProblemException.conflict("deposit-paid", "the deposit for project " + project.title()
+                    + " is paid; there is nothing to invoice again");
+        }
+        if (project.status() != ProjectStatus.AWAITING_DEPOSIT) {
+            throw ProblemException.conflict("illegal-project-state", "cannot invoice the deposit while project "
+                    + project.title() + " is " + project.status());
+        }
+        em.createQuery("FROM Invoice i WHERE i.tenantId = :tenant AND i.projectId = :project AND i.kind = :kind"
+                        + " AND i.status <> :void", Invoice.class)
+                .setParameter("tenant", tenantId).setParameter("project", projectId)
+                .setParameter("kind", Invoice.Kind.DEPOSIT).setParameter("void", InvoiceStatus.VOID)
+                .getResultStream().findFirst().ifPresent(live -> {
+                    throw ProblemException.conflict("deposit-invoice-exists", "deposit invoice " + live.number()
+                            + " of project " + project.title() + " is " + live.status() + "; void it first");
+                });
+        return issueDeposit(project);
+    }
+
+    private Invoice issueDeposit(Project project) {
+        return invoices.issue(project, Invoice.Kind.DEPOSIT, "Deposit for " + project.title(), project.depositAmount());
     }
 
     /** Completing a stage issues its invoice; before the deposit is paid this is a 409 that says why. */
@@ -149,16 +180,20 @@ public class ProjectService {
         return depositInvoiceIds(List.of(project)).get(project.id());
     }
 
-    /** Project id → its deposit invoice, for a whole page in one query. */
+    /**
+     * Project id → its deposit invoice, for a whole page in one query: the newest one, since a voided deposit
+     * invoice is replaced by the next and only one is live at a time.
+     */
     public Map<UUID, UUID> depositInvoiceIds(List<Project> projects) {
         if (projects.isEmpty()) {
             return Map.of();
         }
         return em.createQuery("SELECT i.projectId, i.id FROM Invoice i WHERE i.projectId IN :projects"
-                        + " AND i.kind = :kind", Object[].class)
+                        + " AND i.kind = :kind ORDER BY i.issuedAt, LENGTH(i.number), i.number", Object[].class)
                 .setParameter("projects", projects.stream().map(Project::id).toList())
                 .setParameter("kind", Invoice.Kind.DEPOSIT)
-                .getResultStream().collect(Collectors.toMap(row -> (UUID) row[0], row -> (UUID) row[1]));
+                .getResultStream().collect(Collectors.toMap(row -> (UUID) row[0], row -> (UUID) row[1],
+                        (older, newer) -> newer));
     }
 
     public Page<Project> list(String tenantId, UUID clientId, ProjectStatus status, PageRequest page) {
