@@ -88,7 +88,7 @@ public final class BillingRequests {
 
     @Schema(name = "Postponement", description = "New planned dates, as agreed in writing: every unfinished stage"
             + " that has a date moved by shiftDays, or new dates per stage in milestones (one of the two)."
-            + " Completed stages keep their dates.")
+            + " Completed stages keep their dates.", example = "{\"shiftDays\": 14}")
     public record Postponement(
             @Min(1) @Max(3650) @Schema(description = "Days to move every unfinished stage that has a planned date", example = "14")
             Integer shiftDays,
@@ -104,7 +104,10 @@ public final class BillingRequests {
 
     @Schema(name = "ProjectChange", description = "A change of scope or fee, as agreed in writing. The deposit and"
             + " the completed stages keep their amounts; what they leave of the fee is split among the remaining"
-            + " stages to the cent. Give totalFee, milestones or both.")
+            + " stages to the cent. Give totalFee, milestones or both.",
+            example = "{\"totalFee\": {\"amount\": \"6500.00\", \"currency\": \"EUR\"}, \"milestones\": ["
+                    + "{\"name\": \"Brand book\", \"percent\": \"60\", \"dueDate\": \"2026-12-29\"},"
+                    + " {\"name\": \"Packaging\", \"percent\": \"40\"}]}")
     public record ProjectChange(
             @Valid @Schema(description = "The new total fee in the project's currency; more than the deposit and"
                     + " completed stages already invoiced. The fee stays when omitted",

@@ -50,7 +50,13 @@ class StrangerLockTest {
         Map<String, Supplier<Response>> onProject = Map.of(
                 "complete", () -> as(stranger)
                         .post("/v1/projects/" + projectId + "/milestones/" + milestoneId + "/complete"),
-                "revision", () -> as(stranger).body("{}").post("/v1/projects/" + projectId + "/revisions"));
+                "revision", () -> as(stranger).body("{}").post("/v1/projects/" + projectId + "/revisions"),
+                "deposit invoice", () -> as(stranger).post("/v1/projects/" + projectId + "/deposit-invoice"),
+                "postponement", () -> as(stranger).header("If-Match", "*").body("{\"shiftDays\":7}")
+                        .post("/v1/projects/" + projectId + "/postponement"),
+                "change", () -> as(stranger).header("If-Match", "*")
+                        .body("{\"totalFee\":{\"amount\":\"2000.00\",\"currency\":\"EUR\"}}")
+                        .post("/v1/projects/" + projectId + "/changes"));
 
         try (RowLock lock = RowLock.hold(dataSource, "SELECT 1 FROM invoice WHERE id = ? FOR UPDATE",
                 UUID.fromString(invoiceId))) {
