@@ -35,7 +35,7 @@ class ContractFeaturesTest {
         TestClockProducer.CLOCK.resume();
     }
 
-    private static PaymentApiTest.Contract activeContract(String tenant, String... milestones) {
+    static PaymentApiTest.Contract activeContract(String tenant, String... milestones) {
         PaymentApiTest.Contract c = contract(tenant, "1000.00", milestones);
         as(tenant).post("/v1/invoices/" + c.depositInvoiceId() + "/send").then().statusCode(200);
         pay(tenant, c.depositInvoiceId(), "200", "EUR", 201);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import static dev.clientdesk.billing.api.ContractFeaturesTest.activeContract;
 import static dev.clientdesk.billing.api.PaymentApiTest.contract;
 import static dev.clientdesk.billing.api.PaymentApiTest.pay;
 import static dev.clientdesk.kit.testing.TestTokens.as;
@@ -34,11 +35,9 @@ class ProjectChangesApiTest {
         TestClockProducer.CLOCK.resume();
     }
 
-    private static PaymentApiTest.Contract activeContract(String tenant, String... milestones) {
-        PaymentApiTest.Contract c = contract(tenant, "1000.00", milestones);
-        as(tenant).post("/v1/invoices/" + c.depositInvoiceId() + "/send").then().statusCode(200);
-        pay(tenant, c.depositInvoiceId(), "200", "EUR", 201);
-        return c;
+    private static void sendAndPay(String tenant, String invoiceId, String amount) {
+        as(tenant).post("/v1/invoices/" + invoiceId + "/send").then().statusCode(200);
+        pay(tenant, invoiceId, amount, "EUR", 201);
     }
 
     private static String complete(String tenant, PaymentApiTest.Contract c, int stage) {
@@ -95,8 +94,7 @@ class ProjectChangesApiTest {
         as(tenant).post(deposit).then().statusCode(409).body("type", containsString("deposit-invoice-exists"));
         assertThat(event("InvoiceIssued", reissued, e -> true).path("kind").asText()).isEqualTo("DEPOSIT");
 
-        as(tenant).post("/v1/invoices/" + reissued + "/send").then().statusCode(200);
-        pay(tenant, reissued, "200.00", "EUR", 201);
+        sendAndPay(tenant, reissued, "200.00");
         as(tenant).get("/v1/projects/" + c.projectId()).then().body("status", equalTo("ACTIVE"));
         as(tenant).post(deposit).then().statusCode(409).body("type", containsString("deposit-paid"));
         as("ws-stranger-" + UUID.randomUUID()).post(deposit).then().statusCode(404);
@@ -138,8 +136,7 @@ class ProjectChangesApiTest {
         String tenant = "ws-novoid-" + UUID.randomUUID();
         PaymentApiTest.Contract c = activeContract(tenant, "40", "40");
         String stage = complete(tenant, c, 0);
-        as(tenant).post("/v1/invoices/" + stage + "/send").then().statusCode(200);
-        pay(tenant, stage, "100.00", "EUR", 201);
+        sendAndPay(tenant, stage, "100.00");
 
         as(tenant).body("{}").post("/v1/invoices/" + stage + "/void").then().statusCode(409);
         as(tenant).body("{}").post("/v1/invoices/" + c.depositInvoiceId() + "/void").then().statusCode(409);
@@ -161,8 +158,7 @@ class ProjectChangesApiTest {
                 .post("/v1/projects").then().statusCode(201).extract();
         PaymentApiTest.Contract c = new PaymentApiTest.Contract(created.path("id"), created.path("depositInvoiceId"),
                 created.path("milestones.id"));
-        as(tenant).post("/v1/invoices/" + c.depositInvoiceId() + "/send").then().statusCode(200);
-        pay(tenant, c.depositInvoiceId(), "200", "EUR", 201);
+        sendAndPay(tenant, c.depositInvoiceId(), "200");
         complete(tenant, c, 0);
         String postponement = "/v1/projects/" + c.projectId() + "/postponement";
 
@@ -213,8 +209,7 @@ class ProjectChangesApiTest {
         String tenant = "ws-change-" + UUID.randomUUID();
         PaymentApiTest.Contract c = activeContract(tenant, "40", "40");
         String stage = complete(tenant, c, 0);
-        as(tenant).post("/v1/invoices/" + stage + "/send").then().statusCode(200);
-        pay(tenant, stage, "400.00", "EUR", 201);
+        sendAndPay(tenant, stage, "400.00");
         String changes = "/v1/projects/" + c.projectId() + "/changes";
         String change = "{\"totalFee\":{\"amount\":\"1100.01\",\"currency\":\"EUR\"},\"milestones\":["
                 + "{\"name\":\"Design\",\"percent\":\"33.33\"},{\"name\":\"Build\",\"percent\":\"33.33\"},"

@@ -56,6 +56,22 @@ class PaymentScheduleTest {
                 .satisfies(e -> assertThat(((PaymentSchedule.ScheduleException) e).field()).isEqualTo("milestones"));
     }
 
+    @Property(tries = 300)
+    void a_reproportioned_amount_sums_exactly_and_keeps_each_parts_proportion(@ForAll("fees") Money amount,
+            @ForAll("splits") List<BigDecimal> percents) {
+        List<Money> weights = PaymentSchedule.allocate(Money.ofMinor(1_000_000, amount.currency()), percents);
+        List<Money> parts = PaymentSchedule.reproportion(amount, weights);
+
+        assertThat(parts.stream().mapToLong(Money::minorUnits).sum()).isEqualTo(amount.minorUnits());
+        BigDecimal weightSum = BigDecimal.valueOf(weights.stream().mapToLong(Money::minorUnits).sum());
+        for (int i = 0; i < parts.size(); i++) {
+            BigDecimal exact = BigDecimal.valueOf(amount.minorUnits())
+                    .multiply(BigDecimal.valueOf(weights.get(i).minorUnits()))
+                    .divide(weightSum, 6, java.math.RoundingMode.HALF_UP);
+            assertThat(BigDecimal.valueOf(parts.get(i).minorUnits()).subtract(exact).abs()).isLessThan(BigDecimal.ONE);
+        }
+    }
+
     @Example
     void thirds_of_a_hundred_euros_put_the_spare_cent_first() {
         List<Money> parts = PaymentSchedule.allocate(Money.of("100.00", "EUR"),
