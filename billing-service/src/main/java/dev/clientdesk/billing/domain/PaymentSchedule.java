@@ -13,7 +13,8 @@ import java.util.stream.IntStream;
  * Splits a fee into a deposit and stages by percent, to the cent (or whatever the currency's minor unit
  * is). Each part first gets its share rounded down; the minor units left over go one by one to the parts
  * with the largest rounding loss, earlier parts first on ties, so the parts always add up to the fee and
- * the same input always gives the same schedule.
+ * the same input always gives the same schedule. A change of fee or scope splits what the deposit and the
+ * completed stages leave among the remaining stages by the same rule.
  */
 public final class PaymentSchedule {
 
