@@ -3,7 +3,7 @@ package dev.clientdesk.billing.domain;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The fee and how it is paid: the deposit (or none), each stage with its planned date if it has one, the payment terms. */
+/** The fee and how it is paid: the deposit (or none), each stage, dated if planned, the payment terms. */
 final class ScheduleClause {
 
     private ScheduleClause() {

@@ -30,7 +30,7 @@ final class TermsPhrases {
         Properties english = BY_LANGUAGE.get(Texts.FALLBACK_LANGUAGE).phrases;
         BY_LANGUAGE.values().stream().filter(p -> !p.phrases.keySet().equals(english.keySet())).findFirst()
                 .ifPresent(p -> {
-                    throw new IllegalStateException("terms." + p.language + " must have exactly the phrases of terms.en");
+                    throw new IllegalStateException("terms." + p.language + " must have the phrases of terms.en");
                 });
     }
 
@@ -61,7 +61,7 @@ final class TermsPhrases {
         return Texts.fill(phrases.getProperty(key), values);
     }
 
-    /** The variant of {@code key} for the count's plural category ({@code key.one}, {@code key.other}), {count} filled. */
+    /** The variant of {@code key} for the count's plural category ({@code key.one}, {@code key.other}). */
     String counted(String key, long count, String... namesAndValues) {
         String[] values = Arrays.copyOf(namesAndValues, namesAndValues.length + 2);
         values[namesAndValues.length] = "count";
