@@ -95,21 +95,26 @@ class ContractFeaturesTest {
     void the_terms_state_every_fee_in_the_clients_language() {
         String tenant = "ws-terms-" + UUID.randomUUID();
         String projectId = as(tenant).body("{\"clientId\":\"" + UUID.randomUUID() + "\",\"title\":\"Site\","
-                        + "\"totalFee\":{\"amount\":\"1000\",\"currency\":\"EUR\"},\"milestones\":[{\"name\":\"Design\",\"percent\":\"40\",\"dueDate\":\"2027-01-15\"},"
+                        + "\"totalFee\":{\"amount\":\"1250\",\"currency\":\"EUR\"},\"milestones\":[{\"name\":\"Design\",\"percent\":\"40\",\"dueDate\":\"2027-01-15\"},"
                         + "{\"name\":\"Build\",\"percent\":\"40\"}],\"revisionFee\":{\"amount\":\"60\",\"currency\":\"EUR\"},"
+                        + "\"includedRevisions\":1,\"cancellationFeePercent\":\"12.5\","
                         + "\"communication\":\"Email on weekdays\",\"locale\":\"tr\"}")
                 .post("/v1/projects").then().statusCode(201).extract().path("id");
 
         as(tenant).get("/v1/projects/" + projectId + "/terms").then().statusCode(200)
                 .body("language", equalTo("tr"))
-                .body("terms", hasItem(containsString("%20 (200.00 EUR) tutarında kapora")))
-                .body("terms", hasItem(containsString("2027-01-15")))
-                .body("terms", hasItem(containsString("60.00 EUR")))
+                .body("terms", hasItem("Toplam ücret: 1.250,00\u00a0EUR."))
+                .body("terms", hasItem(containsString("%20 oranında ön ödeme (250,00\u00a0EUR)")))
+                .body("terms", hasItem(containsString("planlanan tarih 15.01.2027;")))
+                .body("terms", hasItem("Ücrete 1 revizyon dahildir; her ek revizyon 60,00\u00a0EUR olarak ücretlendirilir."))
+                .body("terms", hasItem(containsString("tamamlanmamış kısım üzerinden %12,5 oranında iptal ücreti")))
+                .body("terms", everyItem(not(containsString("kapora"))))
+                .body("terms", everyItem(not(containsString("2027-01-15"))))
                 .body("terms", hasItem(containsString("garanti edilmez")));
         for (String language : List.of("en", "tr", "kk", "ka", "bg")) {
             as(tenant).get("/v1/projects/" + projectId + "/terms?locale=" + language).then().statusCode(200)
                     .body("terms", everyItem(not(containsString("{"))))
-                    .body("terms.size()", equalTo(11))
+                    .body("terms.size()", equalTo(12))
                     .body("language", equalTo(language));
         }
         as(tenant).get("/v1/projects/" + projectId + "/terms?locale=kk-KZ").then().statusCode(200)
