@@ -1,7 +1,9 @@
 package dev.clientdesk.billing.api;
 
+import dev.clientdesk.billing.domain.Ending;
 import dev.clientdesk.kit.money.Money;
 import dev.clientdesk.kit.text.Texts;
+import dev.clientdesk.kit.web.SingleLine;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -83,6 +85,19 @@ public final class BillingRequests {
 
     @Schema(name = "NewRevision")
     public record NewRevision(@Size(max = 2000) @Schema(example = "Darker logo variant") String note) {
+    }
+
+    @Schema(name = "CancelProject", description = "Ends one project; the client's other projects go on")
+    public record CancelProject(
+            @Schema(description = "Who ended it; the cancellation fee is due only when the client did."
+                    + " FREELANCER when omitted", example = "CLIENT") Ending.EndedBy endedBy,
+            @Schema(description = "Whether the stages already started are still finished and billed; true when"
+                    + " omitted", example = "true") Boolean finishCommittedWork,
+            @Size(max = 500) @SingleLine @Schema(example = "The client's budget was cut") String reason) {
+
+        public Ending ending() {
+            return Ending.of(endedBy, finishCommittedWork, reason);
+        }
     }
 
     @Schema(name = "Milestone")
