@@ -193,7 +193,7 @@ public class Project implements TenantOwned {
 
     /**
      * Ends the project. With {@code finishCommittedWork} and stages started, it winds down until they are
-     * completed; otherwise it is to be settled now and started stages count as unfinished.
+     * completed; otherwise it is cancelled, to be settled now, and started stages count as unfinished.
      * @return the stages still to be finished, empty when the project is to be settled now
      */
     public List<Milestone> end(Ending ending) {
@@ -207,9 +207,7 @@ public class Project implements TenantOwned {
         List<Milestone> toFinish = ending.finishCommittedWork() ? milestones.stream()
                 .filter(m -> m.status() == Milestone.MilestoneStatus.STARTED).toList() : List.of();
         stagesToFinish = toFinish.stream().map(Milestone::id).toList();
-        if (!toFinish.isEmpty()) {
-            status = ProjectStatus.WINDING_DOWN;
-        }
+        status = toFinish.isEmpty() ? ProjectStatus.CANCELLED : ProjectStatus.WINDING_DOWN;
         return toFinish;
     }
 
