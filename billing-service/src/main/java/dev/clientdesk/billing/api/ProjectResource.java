@@ -138,7 +138,7 @@ public class ProjectResource {
     @Operation(summary = "End this project only: settled now, or WINDING_DOWN while started stages are finished;"
             + " the cancellation fee only when the client ended it")
     @APIResponseSchema(value = CancellationView.class, responseCode = "200", responseDescription = "The ended project and its settlement")
-    public CancellationView cancel(@PathParam("id") UUID id, @Valid @NotNull CancelProject request) {
+    public CancellationView cancelProject(@PathParam("id") UUID id, @Valid @NotNull CancelProject request) {
         SettlementService.Cancellation cancellation = settlements.cancelProject(tenant.tenantId(), id,
                 request.ending());
         Project project = cancellation.project();
