@@ -1,6 +1,8 @@
 package dev.clientdesk.billing.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clientdesk.kit.testing.DeadLetters;
 import dev.clientdesk.kit.testing.GoldenEvents;
 import dev.clientdesk.kit.testing.TestClockProducer;
 import dev.clientdesk.kit.testing.TopicReader;
@@ -82,7 +84,10 @@ class ProjectEndingTest {
         start(tenant, p, p.b());
 
         // The shape client-service published before it said who ended it: the freelancer, finishing started work.
-        GoldenEvents.publish("clients.v1", "ClientOffboarded", tenant, p.clientId(), Map.of("clientId", p.clientId()));
+        ObjectNode offboarded = GoldenEvents.event("clients.v1", "ClientOffboarded", tenant,
+                Map.of("clientId", p.clientId()));
+        ((ObjectNode) offboarded.get("data")).remove(List.of("endedBy", "finishCommittedWork"));
+        GoldenEvents.publish("clients.v1", p.clientId(), offboarded.put("subject", p.clientId()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(tenant).get("/v1/projects/" + p.projectId())
                 .then().body("status", equalTo("WINDING_DOWN")));
         JsonNode cancelled = event("ProjectCancelled", p.projectId());
@@ -234,6 +239,16 @@ class ProjectEndingTest {
         as(tenant).body("{\"reason\":\"" + "x".repeat(501) + "\"}").post(path).then().statusCode(400)
                 .body("errors[0].field", equalTo("reason"));
         as("ws-other-" + UUID.randomUUID()).body("{}").post(path).then().statusCode(404);
+        as(tenant).get("/v1/projects/" + p.projectId()).then().body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void an_offboarding_that_names_no_known_ender_changes_nothing_and_is_dead_lettered() {
+        String tenant = "ws-end-poison-" + UUID.randomUUID();
+        Active p = active(tenant, UUID.randomUUID());
+        String id = GoldenEvents.publish("clients.v1", "ClientOffboarded", tenant, p.clientId(),
+                Map.of("clientId", p.clientId(), "endedBy", "NOBODY"));
+        assertThat(DeadLetters.awaitError("clients.v1", id, Duration.ofSeconds(30))).contains("NOBODY");
         as(tenant).get("/v1/projects/" + p.projectId()).then().body("status", equalTo("ACTIVE"));
     }
 
