@@ -159,7 +159,10 @@ public class Project implements TenantOwned {
         }
     }
 
-    /** Marks a stage done and billed by the given invoice; the last stage completes the project. */
+    /**
+     * Marks a stage done and billed by the given invoice; the last stage completes an ACTIVE project (one
+     * winding down is settled instead, see SettlementService).
+     */
     public void completeMilestone(UUID milestoneId, UUID invoiceId) {
         Milestone completed = completableMilestone(milestoneId).invoiced(invoiceId);
         milestones = milestones.stream().map(m -> m.id().equals(milestoneId) ? completed : m).toList();

@@ -143,6 +143,8 @@ class ProjectEndingTest {
 
         complete(tenant, p, p.b(), 409);
         logTime(tenant, p.projectId(), 409);
+        as(tenant).body("{}").post("/v1/projects/" + p.projectId() + "/revisions").then().statusCode(409)
+                .body("type", containsString("illegal-project-state"));
         as(tenant).post("/v1/projects/" + p.projectId() + "/cancellation").then().statusCode(400);
         as(tenant).body("{}").post("/v1/projects/" + p.projectId() + "/cancellation").then().statusCode(409)
                 .body("type", containsString("illegal-project-state"));
