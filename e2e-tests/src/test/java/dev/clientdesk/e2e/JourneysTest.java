@@ -149,14 +149,15 @@ class JourneysTest {
                 .post("/v1/clients/" + clientId + "/offboarding").then().statusCode(200)
                 .body("client.status", equalTo("ENDED")).body("letter.locale", equalTo("bg"));
 
-        // Settled per contract: earned 10% of the unfinished 1000.00 = 100.00 of the 200.00 paid; 100.00 back.
+        // Settled per contract: the freelancer ended it, so no cancellation fee; nothing was completed, so
+        // nothing of the 200.00 paid was earned and all of it goes back.
         await().atMost(EVENTUALLY).untilAsserted(() -> billing(tenant).get("/v1/projects/" + projectId)
                 .then().body("status", equalTo("CANCELLED")));
         billing(tenant).get("/v1/clients/" + clientId + "/economics").then()
-                .body("totals[0].refunded.amount", equalTo("100.00"));
-        // client-service hears of the refund too: only the 100.00 kept counts as paid.
+                .body("totals[0].refunded.amount", equalTo("200.00"));
+        // client-service hears of the refund too: nothing kept counts as paid.
         await().atMost(EVENTUALLY).untilAsserted(() -> clients(tenant).get("/v1/clients/" + clientId + "/health")
-                .then().body("paid.amount", equalTo("100.00")));
+                .then().body("paid.amount", equalTo("0.00")));
         await().atMost(EVENTUALLY).untilAsserted(() -> followups(tenant).get("/v1/conversations?clientId=" + clientId)
                 .then().body("items.status", everyItem(equalTo("CLOSED"))));
         followups(tenant).get("/v1/followups?clientId=" + clientId + "&status=DRAFT").then().body("items.size()", equalTo(0));

@@ -1,8 +1,10 @@
 package dev.clientdesk.billing.api;
 
 import dev.clientdesk.billing.domain.Project;
+import dev.clientdesk.billing.domain.Ending;
 import dev.clientdesk.kit.money.Money;
 import dev.clientdesk.kit.text.Texts;
+import dev.clientdesk.kit.web.SingleLine;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -116,6 +118,19 @@ public final class BillingRequests {
                     + " percent is a share of what is left of the fee, together exactly 100. When omitted the"
                     + " remaining stages stay and the rest of the fee is split in proportion to their amounts")
             List<@NotNull @Valid MilestoneRequest> milestones) {
+    }
+
+    @Schema(name = "CancelProject", description = "Ends one project; the client's other projects go on")
+    public record CancelProject(
+            @Schema(description = "Who ended it; the cancellation fee is due only when the client did."
+                    + " FREELANCER when omitted", example = "CLIENT") Ending.EndedBy endedBy,
+            @Schema(description = "Whether the stages already started are still finished and billed; true when"
+                    + " omitted", example = "true") Boolean finishCommittedWork,
+            @Size(max = 500) @SingleLine @Schema(example = "The client's budget was cut") String reason) {
+
+        public Ending ending() {
+            return Ending.of(endedBy, finishCommittedWork, reason);
+        }
     }
 
     @Schema(name = "Milestone")

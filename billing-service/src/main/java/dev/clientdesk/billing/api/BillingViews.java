@@ -5,6 +5,7 @@ import dev.clientdesk.billing.domain.InvoiceStatus;
 import dev.clientdesk.billing.domain.Milestone;
 import dev.clientdesk.billing.domain.Project;
 import dev.clientdesk.billing.domain.ProjectStatus;
+import dev.clientdesk.billing.service.SettlementService;
 import dev.clientdesk.kit.money.Money;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,6 +31,22 @@ public final class BillingViews {
                     project.depositPercent(), project.depositAmount(), depositInvoiceId, project.milestones(),
                     project.terms(), project.revisionsUsed(), project.status(), project.createdAt());
         }
+    }
+
+    @Schema(name = "Settlement", description = "What an ended project came to")
+    public record SettlementView(Money earned, Money paid, Money refunded, Money cancellationFee,
+            UUID finalInvoiceId) {
+
+        public static SettlementView of(SettlementService.Settlement settlement) {
+            return settlement == null ? null : new SettlementView(settlement.earned(), settlement.paid(),
+                    settlement.refunded(), settlement.cancellationFee(),
+                    settlement.finalInvoice() == null ? null : settlement.finalInvoice().id());
+        }
+    }
+
+    @Schema(name = "Cancellation", description = "The ended project; its settlement, or the started stages it"
+            + " still finishes first (then the settlement is null and the project WINDING_DOWN)")
+    public record CancellationView(ProjectView project, List<Milestone> stagesToFinish, SettlementView settlement) {
     }
 
     @Schema(name = "Invoice")

@@ -1,17 +1,21 @@
 package dev.clientdesk.billing.api;
 
+import dev.clientdesk.billing.api.BillingRequests.CancelProject;
 import dev.clientdesk.billing.api.BillingRequests.CreateProject;
 import dev.clientdesk.billing.api.BillingRequests.NewRevision;
 import dev.clientdesk.billing.api.BillingRequests.NewTimeEntry;
 import dev.clientdesk.billing.api.BillingRequests.Postponement;
 import dev.clientdesk.billing.api.BillingRequests.ProjectChange;
+import dev.clientdesk.billing.api.BillingViews.CancellationView;
 import dev.clientdesk.billing.api.BillingViews.InvoiceView;
 import dev.clientdesk.billing.api.BillingViews.ProjectView;
 import dev.clientdesk.billing.domain.Project;
 import dev.clientdesk.billing.domain.ProjectStatus;
 import dev.clientdesk.billing.domain.TermsSheet;
 import dev.clientdesk.billing.service.ProjectChanges;
+import dev.clientdesk.billing.service.CommittedWork;
 import dev.clientdesk.billing.service.ProjectService;
+import dev.clientdesk.billing.service.SettlementService;
 import dev.clientdesk.billing.service.TimeService;
 import dev.clientdesk.kit.idempotency.IdempotentRequests;
 import dev.clientdesk.kit.tenant.TenantContext;
@@ -57,14 +61,18 @@ public class ProjectResource {
     private final TimeService time;
     private final TenantContext tenant;
     private final IdempotentRequests idempotency;
+    private final CommittedWork committedWork;
+    private final SettlementService settlements;
 
     public ProjectResource(ProjectService projects, ProjectChanges changes, TimeService time, TenantContext tenant,
-            IdempotentRequests idempotency) {
+            IdempotentRequests idempotency, CommittedWork committedWork, SettlementService settlements) {
         this.projects = projects;
         this.changes = changes;
         this.time = time;
         this.tenant = tenant;
         this.idempotency = idempotency;
+        this.committedWork = committedWork;
+        this.settlements = settlements;
     }
 
     @POST
@@ -115,6 +123,30 @@ public class ProjectResource {
     public Response completeMilestone(@PathParam("id") UUID id, @PathParam("milestoneId") UUID milestoneId) {
         var invoice = projects.completeMilestone(tenant.tenantId(), id, milestoneId);
         return Response.created(URI.create("/v1/invoices/" + invoice.id())).entity(InvoiceView.of(invoice)).build();
+    }
+
+    @POST
+    @Path("{id}/milestones/{milestoneId}/start")
+    @Operation(summary = "Start a stage: should the project end, a started stage may still be finished and billed"
+            + " (409 unless the stage is PENDING and the project ACTIVE)")
+    @APIResponseSchema(value = ProjectView.class, responseCode = "200", responseDescription = "The project with the stage STARTED")
+    public Response startMilestone(@PathParam("id") UUID id, @PathParam("milestoneId") UUID milestoneId) {
+        Project project = committedWork.start(tenant.tenantId(), id, milestoneId);
+        return Response.ok(ProjectView.of(project, projects.depositInvoiceId(project)))
+                .tag(ETags.of(project.version())).build();
+    }
+
+    @POST
+    @Path("{id}/cancellation")
+    @Operation(summary = "End this project only: settled now, or WINDING_DOWN while started stages are finished;"
+            + " the cancellation fee only when the client ended it")
+    @APIResponseSchema(value = CancellationView.class, responseCode = "200", responseDescription = "The ended project and its settlement")
+    public CancellationView cancelProject(@PathParam("id") UUID id, @Valid @NotNull CancelProject request) {
+        SettlementService.Cancellation cancellation = settlements.cancelProject(tenant.tenantId(), id,
+                request.ending());
+        Project project = cancellation.project();
+        return new CancellationView(ProjectView.of(project, projects.depositInvoiceId(project)),
+                cancellation.stagesToFinish(), BillingViews.SettlementView.of(cancellation.settlement()));
     }
 
     @POST

@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** A contract with a client: the fee, the deposit and the stages it is paid in. */
 @Entity
@@ -53,6 +54,13 @@ public class Project implements TenantOwned {
     @Enumerated(EnumType.STRING)
     private ProjectStatus status;
     private Instant createdAt;
+    @Enumerated(EnumType.STRING)
+    private Ending.EndedBy endedBy;
+    private Boolean finishCommittedWork;
+    private String endReason;
+    /** The stages started before the project ended, finished while it winds down; billed by their own invoices. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<UUID> stagesToFinish;
     @Version
     private long version;
 
@@ -120,24 +128,52 @@ public class Project implements TenantOwned {
      * when the stage was already completed.
      */
     public Milestone completableMilestone(UUID milestoneId) {
-        if (status == ProjectStatus.AWAITING_DEPOSIT) {
-            throw ProblemException.conflict("deposit-not-paid",
-                    "the deposit for project " + title + " is not paid yet; work is billed only after it is");
+        requireDepositPaid();
+        if (status != ProjectStatus.WINDING_DOWN) {
+            requireStatus(ProjectStatus.ACTIVE, "complete a milestone");
         }
-        requireStatus(ProjectStatus.ACTIVE, "complete a milestone");
         Milestone milestone = milestone(milestoneId);
-        if (milestone.status() != Milestone.MilestoneStatus.PENDING) {
+        if (milestone.status() == Milestone.MilestoneStatus.INVOICED) {
             throw ProblemException.conflict("milestone-already-completed",
                     "milestone " + milestone.name() + " is already completed and invoiced");
+        }
+        if (status == ProjectStatus.WINDING_DOWN && !stagesToFinish.contains(milestoneId)) {
+            throw ProblemException.conflict("milestone-not-committed", "project " + title + " has ended; only the"
+                    + " stages started before it ended are finished, and " + milestone.name() + " was not started");
         }
         return milestone;
     }
 
-    /** Marks a stage done and billed by the given invoice; the last stage completes the project. */
+    /** Starting a stage commits to it: if the project ends, a started stage may still be finished and billed. */
+    public Milestone startMilestone(UUID milestoneId) {
+        requireDepositPaid();
+        requireStatus(ProjectStatus.ACTIVE, "start a milestone");
+        Milestone milestone = milestone(milestoneId);
+        if (milestone.status() != Milestone.MilestoneStatus.PENDING) {
+            throw ProblemException.conflict("milestone-not-pending",
+                    "milestone " + milestone.name() + " is " + milestone.status() + "; only a PENDING one can start");
+        }
+        Milestone started = milestone.started();
+        milestones = milestones.stream().map(m -> m.id().equals(milestoneId) ? started : m).toList();
+        return started;
+    }
+
+    private void requireDepositPaid() {
+        if (status == ProjectStatus.AWAITING_DEPOSIT) {
+            throw ProblemException.conflict("deposit-not-paid",
+                    "the deposit for project " + title + " is not paid yet; work is billed only after it is");
+        }
+    }
+
+    /**
+     * Marks a stage done and billed by the given invoice; the last stage completes an ACTIVE project (one
+     * winding down is settled instead, see SettlementService).
+     */
     public void completeMilestone(UUID milestoneId, UUID invoiceId) {
         Milestone completed = completableMilestone(milestoneId).invoiced(invoiceId);
         milestones = milestones.stream().map(m -> m.id().equals(milestoneId) ? completed : m).toList();
-        if (milestones.stream().allMatch(m -> m.status() == Milestone.MilestoneStatus.INVOICED)) {
+        if (status == ProjectStatus.ACTIVE
+                && milestones.stream().allMatch(m -> m.status() == Milestone.MilestoneStatus.INVOICED)) {
             status = ProjectStatus.COMPLETED;
         }
     }
@@ -158,7 +194,8 @@ public class Project implements TenantOwned {
     }
 
     public void cancel() {
-        if (status == ProjectStatus.AWAITING_DEPOSIT || status == ProjectStatus.ACTIVE) {
+        if (status == ProjectStatus.AWAITING_DEPOSIT || status == ProjectStatus.ACTIVE
+                || status == ProjectStatus.WINDING_DOWN) {
             status = ProjectStatus.CANCELLED;
         }
     }
@@ -304,6 +341,53 @@ public class Project implements TenantOwned {
     private static ProblemException fieldProblem(String slug, String field, String message) {
         return new ProblemException(422, slug, "Unprocessable request", field + ": " + message,
                 List.of(new Problem.FieldError(field, message)));
+    }
+
+    /**
+     * Ends the project. With {@code finishCommittedWork} and stages started, it winds down until they are
+     * completed; otherwise it is cancelled, to be settled now, and started stages count as unfinished.
+     * @return the stages still to be finished, empty when the project is to be settled now
+     */
+    public List<Milestone> end(Ending ending) {
+        if (status != ProjectStatus.AWAITING_DEPOSIT && status != ProjectStatus.ACTIVE) {
+            throw ProblemException.conflict("illegal-project-state",
+                    "cannot cancel project " + title + " while it is " + status);
+        }
+        endedBy = ending.endedBy();
+        finishCommittedWork = ending.finishCommittedWork();
+        endReason = ending.reason();
+        List<Milestone> toFinish = ending.finishCommittedWork() ? milestones.stream()
+                .filter(m -> m.status() == Milestone.MilestoneStatus.STARTED).toList() : List.of();
+        stagesToFinish = toFinish.stream().map(Milestone::id).toList();
+        status = toFinish.isEmpty() ? ProjectStatus.CANCELLED : ProjectStatus.WINDING_DOWN;
+        return toFinish;
+    }
+
+    /** Whether completing this stage finishes the last of the committed work of a project winding down. */
+    public boolean finishesWindingDown(UUID milestoneId) {
+        return status == ProjectStatus.WINDING_DOWN && milestones.stream()
+                .filter(m -> m.status() == Milestone.MilestoneStatus.STARTED && stagesToFinish.contains(m.id()))
+                .allMatch(m -> m.id().equals(milestoneId));
+    }
+
+    /** How the project ended; null while it has not. */
+    public Ending ending() {
+        return endedBy == null ? null : new Ending(endedBy, Boolean.TRUE.equals(finishCommittedWork), endReason);
+    }
+
+    /** The invoices of the stages finished while winding down: billed as usual, left open by the settlement. */
+    public Set<UUID> invoicesOfFinishedCommitments() {
+        List<UUID> committed = stagesToFinish == null ? List.of() : stagesToFinish;
+        return milestones.stream().filter(m -> committed.contains(m.id()) && m.invoiceId() != null)
+                .map(Milestone::invoiceId).collect(Collectors.toSet());
+    }
+
+    /** No more time or revisions once the project is over. */
+    public void requireOpenForWork(String action) {
+        if (status == ProjectStatus.CANCELLED || status == ProjectStatus.COMPLETED) {
+            throw ProblemException.conflict("illegal-project-state",
+                    "cannot " + action + " while project " + title + " is " + status);
+        }
     }
 
     private void requireStatus(ProjectStatus expected, String action) {

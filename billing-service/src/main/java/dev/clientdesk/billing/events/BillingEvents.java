@@ -75,4 +75,24 @@ public final class BillingEvents {
 
     public record RevisionRequested(UUID projectId, UUID clientId, int number, boolean billable, Money fee) {
     }
+
+    /** A stage was started: if the project ends, it is committed work that may still be finished. */
+    public record MilestoneStarted(UUID projectId, UUID clientId, UUID milestoneId, String name) {
+    }
+
+    /**
+     * The project was ended (by offboarding the client, or on its own). The cancellation fee applies only when
+     * {@code endedBy} is CLIENT; {@code stagesToFinish} are finished and billed before it is settled.
+     */
+    public record ProjectCancelled(UUID projectId, UUID clientId, String endedBy, boolean finishCommittedWork,
+            String reason, List<StageToFinish> stagesToFinish) {
+
+        public record StageToFinish(UUID milestoneId, String name, Money amount) {
+        }
+    }
+
+    /** What the ended project came to: a refund when paid beyond earned, else a final invoice for the rest. */
+    public record ProjectSettled(UUID projectId, UUID clientId, Money earned, Money paid, Money refunded,
+            Money cancellationFee, UUID finalInvoiceId) {
+    }
 }

@@ -1,5 +1,6 @@
 package dev.clientdesk.billing.messaging;
 
+import dev.clientdesk.billing.domain.Ending;
 import dev.clientdesk.billing.service.KnownClients;
 import dev.clientdesk.billing.service.SettlementService;
 import dev.clientdesk.kit.events.CloudEvent;
@@ -23,6 +24,10 @@ public class ClientEventHandler implements EventHandler {
 
     /** Every clients.v1 sample carries the client id; this service reads nothing else of them. */
     public record ClientNamed(UUID clientId) {
+    }
+
+    /** What ClientOffboarded says of the ending; a missing endedBy is FREELANCER, finishCommittedWork true. */
+    public record Offboarded(Ending.EndedBy endedBy, Boolean finishCommittedWork, String reason) {
     }
 
     private static final Map<String, KnownClients.Status> STATUS = Map.of(
@@ -61,7 +66,9 @@ public class ClientEventHandler implements EventHandler {
         KnownClients.Status status = STATUS.get(event.type());
         clients.record(event.tenantId(), clientId, status);
         if (status == KnownClients.Status.ENDED) {
-            settlements.settleClient(event.tenantId(), clientId);
+            Offboarded offboarded = codec.data(event, Offboarded.class);
+            settlements.settleClient(event.tenantId(), clientId,
+                    Ending.of(offboarded.endedBy(), offboarded.finishCommittedWork(), offboarded.reason()));
         }
     }
 }

@@ -37,15 +37,17 @@ public class ProjectService {
     private final InvoiceIssuer invoices;
     private final BillingOutbox outbox;
     private final KnownClients knownClients;
+    private final SettlementService settlements;
     private final Clock clock;
 
     public ProjectService(EntityManager em, SettingsService settings, InvoiceIssuer invoices, BillingOutbox outbox,
-            KnownClients knownClients, Clock clock) {
+            KnownClients knownClients, SettlementService settlements, Clock clock) {
         this.em = em;
         this.settings = settings;
         this.invoices = invoices;
         this.outbox = outbox;
         this.knownClients = knownClients;
+        this.settlements = settlements;
         this.clock = clock;
     }
 
@@ -127,14 +129,24 @@ public class ProjectService {
         return invoices.issue(project, Invoice.Kind.DEPOSIT, "Deposit for " + project.title(), project.depositAmount());
     }
 
-    /** Completing a stage issues its invoice; before the deposit is paid this is a 409 that says why. */
+    /**
+     * Completing a stage issues its invoice; before the deposit is paid this is a 409 that says why. The last
+     * committed stage of a project winding down also settles the project.
+     */
     @Transactional
     public Invoice completeMilestone(String tenantId, UUID projectId, UUID milestoneId) {
         Project project = lock(tenantId, projectId);
         Milestone milestone = project.completableMilestone(milestoneId);
+        boolean settles = project.finishesWindingDown(milestoneId);
+        if (settles) {
+            settlements.prepareWoundDown(project);
+        }
         Invoice invoice = invoices.issue(project, Invoice.Kind.MILESTONE, project.title() + ": " + milestone.name(),
                 milestone.amount());
         project.completeMilestone(milestoneId, invoice.id());
+        if (settles) {
+            settlements.settleWoundDown(project);
+        }
         return invoice;
     }
 

@@ -53,6 +53,7 @@ public class TimeService {
     @Transactional
     public TimeEntry log(String tenantId, UUID projectId, int minutes, TimeKind kind, LocalDate date, String note) {
         Project project = projects.get(tenantId, projectId);
+        project.requireOpenForWork("log time");
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate day = date == null ? today : date;
         if (day.isAfter(today)) {

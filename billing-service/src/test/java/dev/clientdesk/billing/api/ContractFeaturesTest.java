@@ -178,10 +178,11 @@ class ContractFeaturesTest {
     }
 
     @Test
-    void offboarding_with_nothing_paid_voids_the_drafts_and_bills_the_cancellation_fee() throws Exception {
+    void offboarding_by_the_client_with_nothing_paid_voids_the_drafts_and_bills_the_cancellation_fee()
+            throws Exception {
         String tenant = "ws-settle0-" + UUID.randomUUID();
         PaymentApiTest.Contract c = contract(tenant, "1000.00", "40", "40");
-        String clientId = offboard(tenant, c);
+        String clientId = offboard(tenant, c, "CLIENT");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(tenant).get("/v1/projects/" + c.projectId())
                 .then().body("status", equalTo("CANCELLED")));
@@ -192,10 +193,10 @@ class ContractFeaturesTest {
     }
 
     @Test
-    void offboarding_after_the_deposit_refunds_what_was_not_earned() throws Exception {
+    void offboarding_by_the_client_after_the_deposit_refunds_what_was_not_earned() throws Exception {
         String tenant = "ws-settle1-" + UUID.randomUUID();
         PaymentApiTest.Contract c = activeContract(tenant, "40", "40");
-        offboard(tenant, c);
+        offboard(tenant, c, "CLIENT");
 
         // Earned: 10% of the unfinished 1000.00 = 100.00; paid 200.00 → refund 100.00.
         await().atMost(Duration.ofSeconds(30)).until(() -> refunds(c.projectId()).contains("100.00"));
@@ -210,7 +211,7 @@ class ContractFeaturesTest {
                 + c.milestoneIds().get(0) + "/complete").then().statusCode(201).extract().path("id");
         as(tenant).post("/v1/invoices/" + stageInvoice + "/send").then().statusCode(200);
         pay(tenant, stageInvoice, "400", "EUR", 201);
-        offboard(tenant, c);
+        offboard(tenant, c, "CLIENT");
 
         // Earned: stage 400.00 + 10% of the unfinished 600.00 = 460.00; paid 600.00 → refund 140.00.
         await().atMost(Duration.ofSeconds(30)).until(() -> refunds(c.projectId()).contains("140.00"));
@@ -235,7 +236,7 @@ class ContractFeaturesTest {
         as(tenant).post("/v1/invoices/" + revision + "/send").then().statusCode(200);
         pay(tenant, revision, "30", "EUR", 201);
         PaymentApiTest.Contract c = new PaymentApiTest.Contract(projectId, deposit, List.of());
-        offboard(tenant, c);
+        offboard(tenant, c, "CLIENT");
 
         // Earned: revision 80.00 + 10% of the unfinished 1000.00 = 180.00; paid 230.00 → refund 50.00.
         await().atMost(Duration.ofSeconds(30)).until(() -> refunds(projectId).contains("50.00"));
@@ -260,18 +261,20 @@ class ContractFeaturesTest {
         as("ws-other-" + UUID.randomUUID()).body(body).post("/v1/projects").then().statusCode(201);
     }
 
-    private static String offboard(String tenant, PaymentApiTest.Contract c) throws Exception {
+    /** ClientOffboarded as client-service publishes it, saying who ended the relationship. */
+    static String offboard(String tenant, PaymentApiTest.Contract c, String endedBy) throws Exception {
         String clientId = as(tenant).get("/v1/projects/" + c.projectId()).then().extract().path("clientId");
         ObjectNode event = (ObjectNode) TopicReader.parse(
                 Files.readString(Path.of("../contracts/clients.v1/ClientOffboarded.json")));
         event.put("id", UUID.randomUUID().toString()).put("tenantid", tenant).put("subject", clientId);
-        ((ObjectNode) event.get("data")).put("clientId", clientId);
+        ((ObjectNode) event.get("data")).put("clientId", clientId).put("endedBy", endedBy)
+                .put("finishCommittedWork", true);
         TopicReader.send("clients.v1", clientId, event.toString());
         TopicReader.send("clients.v1", clientId, event.toString());
         return clientId;
     }
 
-    private static List<String> refunds(String projectId) {
+    static List<String> refunds(String projectId) {
         return TopicReader.envelopes("billing.v1", e -> "RefundIssued".equals(e.path("type").asText())
                         && projectId.equals(e.path("subject").asText()), 1, Duration.ofSeconds(2)).stream()
                 .map(e -> e.path("data").path("amount").path("amount").asText()).toList();

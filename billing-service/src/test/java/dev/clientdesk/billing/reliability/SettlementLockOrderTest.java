@@ -1,5 +1,6 @@
 package dev.clientdesk.billing.reliability;
 
+import dev.clientdesk.billing.domain.Ending;
 import dev.clientdesk.billing.service.SettlementService;
 import dev.clientdesk.kit.testing.Concurrently;
 import dev.clientdesk.kit.testing.RowLock;
@@ -35,6 +36,7 @@ import static org.awaitility.Awaitility.await;
 class SettlementLockOrderTest {
 
     private static final int ROUNDS = 3;
+    private static final Ending CLIENT_ENDS = new Ending(Ending.EndedBy.CLIENT, true, null);
 
     @Inject
     DataSource dataSource;
@@ -45,7 +47,10 @@ class SettlementLockOrderTest {
     record Contracted(String projectId, String milestoneId) {
     }
 
-    /** An ACTIVE project (deposit paid) whose settlement bills a final invoice: 50% cancellation fee. */
+    /**
+     * An ACTIVE project (deposit paid) whose settlement bills a final invoice when the client ends it: 50%
+     * cancellation fee.
+     */
     static Contracted activeProject(String tenant, UUID clientId) {
         var contracted = as(tenant).body("{\"clientId\":\"" + clientId + "\",\"title\":\"Site\","
                         + "\"totalFee\":{\"amount\":\"1000.00\",\"currency\":\"EUR\"},\"depositPercent\":20,"
@@ -73,7 +78,7 @@ class SettlementLockOrderTest {
             try (RowLock lock = RowLock.hold(dataSource, "SELECT 1 FROM invoice WHERE project_id = ? FOR UPDATE",
                     UUID.fromString(second.projectId()))) {
                 List<Callable<Object>> settle = List.of(() -> QuarkusTransaction.requiringNew()
-                        .call(() -> settlements.settleClient(tenant, clientId)));
+                        .call(() -> settlements.settleClient(tenant, clientId, CLIENT_ENDS)));
                 var settling = Concurrently.start(1, settle);
                 await().atMost(Duration.ofSeconds(10)).until(() -> lock.waiters() >= 1);
                 var completing = Concurrently.start(1, List.<Callable<Object>>of(() -> as(tenant)
