@@ -31,6 +31,7 @@ class ContractsTest {
                 {"billing.v1", "TimeLogged", InboundEvents.TimeLogged.class},
                 {"billing.v1", "InvoiceOverdue", InboundEvents.InvoiceOverdue.class},
                 {"followups.v1", "NoReplyForSevenDays", InboundEvents.NoReplyForSevenDays.class},
+                {"followups.v1", "FollowUpSent", InboundEvents.FollowUpSent.class},
                 {"followups.v1", "ClientWentSilent", InboundEvents.ClientWentSilent.class}};
         for (Object[] read : reads) {
             @SuppressWarnings("unchecked")

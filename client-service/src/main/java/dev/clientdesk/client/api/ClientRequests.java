@@ -30,6 +30,9 @@ public final class ClientRequests {
             @Size(max = 64) @Schema(example = "Asia/Almaty") String timezone,
             @Schema(example = "REFERRAL") Relationship relationship,
             @Size(max = 200) @Schema(example = "brand identity") String requestedService,
+            @Size(max = 2000) @Schema(example = "A logo and business cards for a new bakery; clear brief, launch in March",
+                    description = "What the lead said they need, in their words; screening matches it with your ideal and unwanted traits")
+            String needs,
             @Valid Money budget,
             @Valid IntakeSignals signals) {
     }

@@ -13,12 +13,12 @@ import java.util.UUID;
 
 @Schema(name = "Client")
 public record ClientView(UUID id, String name, String email, String company, String locale, String timezone,
-        Relationship relationship, String requestedService, Money budget, ClientStatus status, Screening screening,
+        Relationship relationship, String requestedService, String needs, Money budget, ClientStatus status, Screening screening,
         Instant createdAt, Instant updatedAt) {
 
     public static ClientView of(Client client) {
         return new ClientView(client.id(), client.name(), client.email(), client.company(), client.locale(),
-                client.timezone(), client.relationship(), client.requestedService(), client.budget(),
+                client.timezone(), client.relationship(), client.requestedService(), client.needs(), client.budget(),
                 client.status(), client.screening(), client.createdAt(), client.updatedAt());
     }
 }

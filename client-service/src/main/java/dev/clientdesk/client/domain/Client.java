@@ -33,6 +33,7 @@ public class Client implements TenantOwned {
     @Enumerated(EnumType.STRING)
     private Relationship relationship;
     private String requestedService;
+    private String needs;
     private BigDecimal budgetAmount;
     private String budgetCurrency;
     @JdbcTypeCode(SqlTypes.JSON)
@@ -51,7 +52,7 @@ public class Client implements TenantOwned {
     }
 
     public static Client register(String tenantId, String name, String email, String company, String locale,
-            String timezone, Relationship relationship, String requestedService, Money budget,
+            String timezone, Relationship relationship, String requestedService, String needs, Money budget,
             IntakeSignals signals, Screening screening, Instant now) {
         Client client = new Client();
         client.id = UUID.randomUUID();
@@ -63,6 +64,7 @@ public class Client implements TenantOwned {
         client.timezone = timezone;
         client.relationship = relationship == null ? Relationship.STRANGER : relationship;
         client.requestedService = requestedService;
+        client.needs = needs;
         client.budgetAmount = budget == null ? null : budget.amount();
         client.budgetCurrency = budget == null ? null : budget.currency();
         client.signals = signals == null ? IntakeSignals.NONE : signals;
@@ -75,7 +77,7 @@ public class Client implements TenantOwned {
 
     /** What screening needs to know about this client. */
     public Lead asLead(boolean previouslyEnded) {
-        return new Lead(relationship, requestedService, budget(), signals, previouslyEnded);
+        return new Lead(relationship, requestedService, needs, budget(), signals, previouslyEnded);
     }
 
     public void rescreen(IntakeSignals newSignals, Screening newScreening, Instant now) {
@@ -94,7 +96,13 @@ public class Client implements TenantOwned {
         this.updatedAt = now;
     }
 
-    public void update(String name, String company, String locale, String timezone, Instant now) {
+    /** Changes the given details; false (and nothing touched) when they are what the client already has. */
+    public boolean update(String name, String company, String locale, String timezone, Instant now) {
+        boolean changed = differs(name, this.name) || differs(company, this.company) || differs(locale, this.locale)
+                || differs(timezone, this.timezone);
+        if (!changed) {
+            return false;
+        }
         if (name != null) {
             this.name = name;
         }
@@ -108,6 +116,11 @@ public class Client implements TenantOwned {
             this.timezone = timezone;
         }
         this.updatedAt = now;
+        return true;
+    }
+
+    private static boolean differs(String given, String current) {
+        return given != null && !given.equals(current);
     }
 
     private void requireStatus(ClientStatus expected, String why) {
@@ -130,6 +143,7 @@ public class Client implements TenantOwned {
     public String timezone() { return timezone; }
     public Relationship relationship() { return relationship; }
     public String requestedService() { return requestedService; }
+    public String needs() { return needs; }
     public IntakeSignals signals() { return signals; }
     public Screening screening() { return screening; }
     public ClientStatus status() { return status; }

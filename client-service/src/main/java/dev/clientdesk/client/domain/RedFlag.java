@@ -1,45 +1,32 @@
 package dev.clientdesk.client.domain;
 
-/** The warning signs of a client to avoid (domain.md, seeds 001 and 003), each with a plain reason. */
+/**
+ * The warning signs of a client to avoid (domain.md, seeds 001 and 003). Their plain-language reasons are in
+ * {@code screening/reasons.<language>.properties}, written in the workspace's language by {@link ScreeningReasons}.
+ */
 public enum RedFlag {
-    GUARANTEE_DEMANDED(Severity.HIGH,
-            "Demands a guaranteed outcome and puts all responsibility on you; nobody can promise 100%."),
-    OUTSIDE_SERVICES(Severity.HIGH,
-            "Wants something outside the services you offer; \"well, I guess I can do this\" is a no."),
-    REPEAT_OF_RESOLVED_ISSUE(Severity.MEDIUM,
-            "You already helped with this same problem; solving it again ties the client to you."),
-    ON_BEHALF_OF_SOMEONE_ELSE(Severity.HIGH,
-            "Asks on behalf of someone else; you work only with the person who asks for themselves."),
-    DISRESPECTFUL(Severity.HIGH,
-            "Disrespected boundaries or was rude, already while scheduling the first call."),
-    EXPECTS_PERSONAL_TIME(Severity.MEDIUM,
-            "Expects unpaid extra work or contact at any hour."),
-    WILL_NOT_PAY(Severity.HIGH,
-            "Haggles, offers barter or leans on guilt and pity instead of paying your rate."),
-    BUDGET_BELOW_MINIMUM(Severity.MEDIUM,
-            "The budget is below your minimum."),
-    DEPOSIT_HESITATION(Severity.MEDIUM,
-            "Hesitated or refused when asked for a deposit: a sign they are not committed."),
-    FRIEND_OR_FAMILY(Severity.LOW,
-            "A friend or relative: your friends-and-family policy decides."),
-    SPECIAL_EXCEPTIONS(Severity.MEDIUM,
-            "Keeps asking for special exceptions to your policies."),
-    PREVIOUSLY_ENDED(Severity.HIGH,
-            "You ended a working relationship with this email address before.");
+    GUARANTEE_DEMANDED(Severity.HIGH),
+    OUTSIDE_SERVICES(Severity.HIGH),
+    REPEAT_OF_RESOLVED_ISSUE(Severity.MEDIUM),
+    ON_BEHALF_OF_SOMEONE_ELSE(Severity.HIGH),
+    DISRESPECTFUL(Severity.HIGH),
+    EXPECTS_PERSONAL_TIME(Severity.MEDIUM),
+    WILL_NOT_PAY(Severity.HIGH),
+    BUDGET_BELOW_MINIMUM(Severity.MEDIUM),
+    DEPOSIT_HESITATION(Severity.MEDIUM),
+    FRIEND_OR_FAMILY(Severity.LOW),
+    SPECIAL_EXCEPTIONS(Severity.MEDIUM),
+    PREVIOUSLY_ENDED(Severity.HIGH),
+    /** What the lead said they need matches one of the workspace's unwanted traits. */
+    UNWANTED_TRAIT(Severity.MEDIUM);
 
     private final Severity severity;
-    private final String reason;
 
-    RedFlag(Severity severity, String reason) {
+    RedFlag(Severity severity) {
         this.severity = severity;
-        this.reason = reason;
     }
 
     public Severity severity() {
         return severity;
-    }
-
-    public String reason() {
-        return reason;
     }
 }

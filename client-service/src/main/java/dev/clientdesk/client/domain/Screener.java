@@ -10,7 +10,9 @@ import static dev.clientdesk.client.domain.IntakeSignals.yes;
 /**
  * Compares a lead with the workspace policy. Any HIGH flag, or a risk of 50 or more, recommends DECLINE;
  * any other flag that counts recommends REVIEW; a clean lead is ACCEPT. A friend or relative follows the
- * workspace's friends-and-family policy.
+ * workspace's friends-and-family policy. What the lead said they need (and the service they asked for) is
+ * held against the policy's traits ({@link ScreeningPolicy#matching}): an unwanted trait raises UNWANTED_TRAIT
+ * naming it, ideal traits are listed but never outweigh a flag. Reasons are in the workspace's language.
  */
 public final class Screener {
 
@@ -20,11 +22,34 @@ public final class Screener {
     }
 
     public static Screening screen(Lead lead, ScreeningPolicy policy) {
+        List<String> leadWords = new ArrayList<>(Words.of(lead.needs()));
+        leadWords.addAll(Words.of(lead.requestedService()));
+        List<String> unwanted = ScreeningPolicy.matching(policy.unwantedTraits(), leadWords);
         Set<RedFlag> raised = raisedFlags(lead, policy);
+        if (!unwanted.isEmpty()) {
+            raised.add(RedFlag.UNWANTED_TRAIT);
+        }
         List<Screening.Finding> findings = new ArrayList<>();
-        raised.forEach(flag -> findings.add(Screening.Finding.of(flag)));
+        for (RedFlag flag : raised) {
+            List<String> traits = flag == RedFlag.UNWANTED_TRAIT ? unwanted : List.of();
+            findings.add(new Screening.Finding(flag, flag.severity(),
+                    ScreeningReasons.reason(flag, policy.locale(), traits), traits));
+        }
         int risk = Math.min(100, raised.stream().mapToInt(f -> f.severity().weight()).sum());
-        return new Screening(List.copyOf(findings), risk, recommend(raised, risk, policy.friendsAndFamily()));
+        return new Screening(List.copyOf(findings), risk, recommend(raised, risk, policy.friendsAndFamily()),
+                ScreeningPolicy.matching(policy.idealClientTraits(), leadWords), missingSettings(policy));
+    }
+
+    /** The settings whose checks a fresh workspace skips silently unless they are pointed out. */
+    private static List<String> missingSettings(ScreeningPolicy policy) {
+        List<String> missing = new ArrayList<>();
+        if (policy.servicesOffered().isEmpty()) {
+            missing.add("servicesOffered");
+        }
+        if (policy.minimumBudget() == null) {
+            missing.add("minimumBudget");
+        }
+        return missing;
     }
 
     private static Set<RedFlag> raisedFlags(Lead lead, ScreeningPolicy policy) {

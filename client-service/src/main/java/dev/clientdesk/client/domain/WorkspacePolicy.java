@@ -74,7 +74,8 @@ public class WorkspacePolicy {
     }
 
     public ScreeningPolicy screeningPolicy() {
-        return new ScreeningPolicy(servicesOffered, minimumBudget(), friendsAndFamily);
+        return new ScreeningPolicy(servicesOffered, minimumBudget(), friendsAndFamily, idealClientTraits, unwantedTraits,
+                defaultLocale);
     }
 
     public Money minimumBudget() {

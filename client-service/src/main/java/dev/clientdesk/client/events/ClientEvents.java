@@ -21,6 +21,14 @@ public final class ClientEvents {
     public record ClientScreened(UUID clientId, Recommendation recommendation, int riskScore, List<String> flags) {
     }
 
+    /** The full contact snapshot after a change of contact details. */
+    public record ClientUpdated(UUID clientId, String name, String email, String locale, String timezone) {
+    }
+
+    /** The letter signature of a workspace changed; subject and key are the tenant id (no client involved). */
+    public record WorkspaceSignatureChanged(String signature) {
+    }
+
     public record ClientAccepted(UUID clientId, String name, String email, String locale) {
     }
 

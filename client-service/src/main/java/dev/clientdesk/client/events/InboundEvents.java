@@ -33,6 +33,9 @@ public final class InboundEvents {
     public record NoReplyForSevenDays(UUID conversationId, UUID clientId, Instant silentSince, int attempt) {
     }
 
+    public record FollowUpSent(UUID followUpId, UUID conversationId, UUID clientId, int attempt) {
+    }
+
     public record ClientWentSilent(UUID conversationId, UUID clientId, Instant silentSince) {
     }
 }

@@ -11,7 +11,10 @@ import java.util.List;
 /**
  * Scores a relationship (seeds 000 and 003): a client paying below your target rate while taking more than
  * the share of your time you allow them is the first to renegotiate; late payments, silences, exceptions
- * and incidents wear the score down; bad treatment repeated ends it.
+ * and incidents wear the score down; bad treatment repeated ends it. A client who has to be chased costs
+ * more: each follow-up they needed before answering (one per conversation and week of silence) takes
+ * {@value #PER_NUDGE} points, at most {@value #NUDGES_CAP}, and {@value #NUDGES_FOR_BOUNDARIES} or more call for
+ * boundaries. Without a target hourly rate the rate is not judged, and the result says the setting is missing.
  */
 public final class HealthAssessment {
 
@@ -19,6 +22,9 @@ public final class HealthAssessment {
     static final int OVER_TIME_SHARE = 15;
     static final int PER_LATE_PAYMENT = 10;
     static final int PER_SILENCE = 5;
+    static final int PER_NUDGE = 5;
+    static final int NUDGES_CAP = 20;
+    static final int NUDGES_FOR_BOUNDARIES = 3;
     static final int PER_EXTRA_SPECIAL_REQUEST = 5;
     static final int FREE_SPECIAL_REQUESTS = 2;
     static final int PER_INCIDENT = 25;
@@ -52,6 +58,8 @@ public final class HealthAssessment {
         }
         score -= capped(facts.latePayments(), PER_LATE_PAYMENT, 30, reasons, "late payment(s)");
         score -= capped(facts.silentEpisodes(), PER_SILENCE, 15, reasons, "time(s) went silent after a follow-up");
+        score -= capped(facts.nudges(), PER_NUDGE, NUDGES_CAP, reasons,
+                "follow-up(s) needed after a week of silence before answering");
         int extraRequests = Math.max(0, facts.specialRequests() - FREE_SPECIAL_REQUESTS);
         score -= capped(extraRequests, PER_EXTRA_SPECIAL_REQUEST, 20, reasons,
                 "special request(s) beyond the first " + FREE_SPECIAL_REQUESTS + "; be consistent with your policy");
@@ -63,9 +71,14 @@ public final class HealthAssessment {
         if (reasons.isEmpty()) {
             reasons.add("Nothing wears this relationship down.");
         }
+        List<String> missingSettings = List.of();
+        if (targetHourlyRate == null) {
+            missingSettings = List.of("targetHourlyRate");
+            reasons.add("No target hourly rate set, so the effective rate is not compared with anything.");
+        }
         return new Health(facts.paid(), hours, rate, targetHourlyRate, share, facts.latePayments(),
-                facts.silentEpisodes(), facts.specialRequests(), facts.incidents(), facts.redFlags(), score,
-                List.copyOf(reasons), recommendation);
+                facts.silentEpisodes(), facts.nudges(), facts.specialRequests(), facts.incidents(), facts.redFlags(),
+                score, List.copyOf(reasons), recommendation, missingSettings);
     }
 
     private static HealthRecommendation recommend(int score, HealthFacts facts, boolean belowTarget,
@@ -76,7 +89,8 @@ public final class HealthAssessment {
         if (belowTarget) {
             return HealthRecommendation.RAISE_RATE;
         }
-        if (facts.incidents() == 1 || extraRequests > 0 || facts.silentEpisodes() >= 2 || facts.latePayments() >= 2) {
+        if (facts.incidents() == 1 || extraRequests > 0 || facts.silentEpisodes() >= 2 || facts.latePayments() >= 2
+                || facts.nudges() >= NUDGES_FOR_BOUNDARIES) {
             return HealthRecommendation.SET_BOUNDARIES;
         }
         return HealthRecommendation.KEEP;

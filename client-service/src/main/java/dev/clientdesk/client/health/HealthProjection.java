@@ -49,6 +49,23 @@ public class HealthProjection {
         paymentReceived(tenantId, clientId, new Money(amount.amount().negate(), amount.currency()));
     }
 
+    /**
+     * Counts a follow-up the client needed, once per conversation and attempt: the silence followup-service
+     * reported (NoReplyForSevenDays) and the follow-up you then sent (FollowUpSent) are the same nudge.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void nudged(String tenantId, UUID clientId, UUID conversationId, int attempt) {
+        int recorded = em.createNativeQuery("""
+                INSERT INTO client_nudge (tenant_id, client_id, conversation_id, attempt, recorded_at)
+                VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING""")
+                .setParameter(1, tenantId).setParameter(2, clientId).setParameter(3, conversationId)
+                .setParameter(4, attempt).setParameter(5, now())
+                .executeUpdate();
+        if (recorded == 1) {
+            add(tenantId, clientId, "nudges", 1);
+        }
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(String tenantId, UUID clientId, String column, long amount) {
         if (!List.of("minutes_logged", "late_payments", "silent_episodes", "nudges").contains(column)) {

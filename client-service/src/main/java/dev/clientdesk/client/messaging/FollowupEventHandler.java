@@ -13,7 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import java.util.UUID;
 
-/** Silences reported by followup-service count against a client's health (a client registered here, in its workspace). */
+/**
+ * Silences and nudges reported by followup-service count against a client's health (a client registered here,
+ * in its workspace); a silence and the follow-up sent for it are one nudge.
+ */
 @ApplicationScoped
 public class FollowupEventHandler implements EventHandler {
 
@@ -37,15 +40,30 @@ public class FollowupEventHandler implements EventHandler {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of("NoReplyForSevenDays", "ClientWentSilent");
+        return Set.of("NoReplyForSevenDays", "FollowUpSent", "ClientWentSilent");
     }
 
     @Override
     public void handle(CloudEvent event) {
-        boolean nudge = "NoReplyForSevenDays".equals(event.type());
-        UUID clientId = nudge ? codec.data(event, InboundEvents.NoReplyForSevenDays.class).clientId()
-                : codec.data(event, InboundEvents.ClientWentSilent.class).clientId();
+        switch (event.type()) {
+            case "NoReplyForSevenDays" -> {
+                var silence = codec.data(event, InboundEvents.NoReplyForSevenDays.class);
+                nudged(event, silence.clientId(), silence.conversationId(), silence.attempt());
+            }
+            case "FollowUpSent" -> {
+                var sent = codec.data(event, InboundEvents.FollowUpSent.class);
+                nudged(event, sent.clientId(), sent.conversationId(), sent.attempt());
+            }
+            default -> {
+                UUID clientId = codec.data(event, InboundEvents.ClientWentSilent.class).clientId();
+                tenants.requireKnownClient(event, clientId, clients.tenantsOf(clientId));
+                health.add(event.tenantId(), clientId, "silent_episodes", 1);
+            }
+        }
+    }
+
+    private void nudged(CloudEvent event, UUID clientId, UUID conversationId, int attempt) {
         tenants.requireKnownClient(event, clientId, clients.tenantsOf(clientId));
-        health.add(event.tenantId(), clientId, nudge ? "nudges" : "silent_episodes", 1);
+        health.nudged(event.tenantId(), clientId, conversationId, attempt);
     }
 }

@@ -52,11 +52,12 @@ public class ClientService {
         String timezone = validTimezone(request.timezone());
         String locale = request.locale() == null ? policies.current(tenantId).defaultLocale() : request.locale();
         String email = request.email().trim();
-        Lead lead = new Lead(request.relationship(), request.requestedService(), request.budget(), request.signals(),
-                previouslyEnded(tenantId, email));
+        Lead lead = new Lead(request.relationship(), request.requestedService(), request.needs(), request.budget(),
+                request.signals(), previouslyEnded(tenantId, email));
         Screening screening = Screener.screen(lead, policies.current(tenantId).screeningPolicy());
         Client client = Client.register(tenantId, request.name().trim(), email, request.company(), locale, timezone,
-                request.relationship(), request.requestedService(), request.budget(), request.signals(), screening,
+                request.relationship(), request.requestedService(), request.needs(), request.budget(), request.signals(),
+                screening,
                 clock.instant());
         em.persist(client);
         publish(client, new ClientEvents.ClientRegistered(client.id(), client.name(), client.email(),
@@ -70,8 +71,7 @@ public class ClientService {
         Client client = get(tenantId, id);
         Lead lead = client.asLead(previouslyEnded(tenantId, client.email()));
         IntakeSignals merged = client.signals().merge(signals);
-        Screening screening = Screener.screen(new Lead(lead.relationship(), lead.requestedService(), lead.budget(),
-                merged, lead.previouslyEnded()), policies.current(tenantId).screeningPolicy());
+        Screening screening = Screener.screen(lead.withSignals(merged), policies.current(tenantId).screeningPolicy());
         client.rescreen(signals, screening, clock.instant());
         publishScreened(client);
         return client;
@@ -104,8 +104,11 @@ public class ClientService {
     public Client update(String tenantId, UUID id, String ifMatch, UpdateClient request) {
         Client client = get(tenantId, id);
         ETags.requireMatch(ifMatch, client.version());
-        client.update(request.name(), request.company(), request.locale(), validTimezone(request.timezone()),
-                clock.instant());
+        if (client.update(request.name(), request.company(), request.locale(), validTimezone(request.timezone()),
+                clock.instant())) {
+            publish(client, new ClientEvents.ClientUpdated(client.id(), client.name(), client.email(),
+                    client.locale(), client.timezone()));
+        }
         em.flush();
         return client;
     }

@@ -41,7 +41,7 @@ public class HealthService {
         HealthFacts facts = new HealthFacts(counters.paidIn(), counters.minutesLogged(),
                 counters.workspaceMinutesLogged(), counters.latePayments(), counters.silentEpisodes(),
                 noted.getOrDefault(NoteKind.SPECIAL_REQUEST, 0), noted.getOrDefault(NoteKind.INCIDENT, 0),
-                client.screening().flags().size());
+                client.screening().flags().size(), counters.nudges());
         return HealthAssessment.assess(facts, target, policy.maxBelowTargetShare());
     }
 }

@@ -2,6 +2,8 @@ package dev.clientdesk.client.service;
 
 import dev.clientdesk.client.api.PolicyDocument;
 import dev.clientdesk.client.domain.WorkspacePolicy;
+import dev.clientdesk.client.events.ClientEvents;
+import dev.clientdesk.kit.outbox.OutboxWriter;
 import dev.clientdesk.kit.problem.ProblemException;
 import dev.clientdesk.kit.web.ETags;
 
@@ -14,9 +16,11 @@ import jakarta.transaction.Transactional;
 public class PolicyService {
 
     private final EntityManager em;
+    private final OutboxWriter outbox;
 
-    public PolicyService(EntityManager em) {
+    public PolicyService(EntityManager em, OutboxWriter outbox) {
         this.em = em;
+        this.outbox = outbox;
     }
 
     public WorkspacePolicy current(String tenantId) {
@@ -40,10 +44,20 @@ public class PolicyService {
         if (document.targetHourlyRate() != null && document.targetHourlyRate().isNegative()) {
             throw ProblemException.invalidField("targetHourlyRate.amount", "must not be negative");
         }
+        String signatureBefore = policy.letterSignature();
         policy.replace(document.servicesOffered(), document.minimumBudget(), document.idealClientTraits(),
                 document.unwantedTraits(), document.friendsAndFamily(), document.targetHourlyRate(),
                 document.maxBelowTargetShare(), document.letterSignature(), document.defaultLocale());
+        publishSignatureChange(policy, signatureBefore);
         em.flush();
         return policy;
+    }
+
+    /** Follow-ups are signed like letters, so followup-service hears of a new signature (keyed by the workspace). */
+    private void publishSignatureChange(WorkspacePolicy policy, String before) {
+        if (!policy.letterSignature().equals(before)) {
+            outbox.append(ClientEvents.TOPIC, policy.tenantId(), policy.tenantId(), policy.tenantId(),
+                    new ClientEvents.WorkspaceSignatureChanged(policy.letterSignature()));
+        }
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static dev.clientdesk.kit.testing.TestTokens.as;
@@ -64,7 +65,8 @@ class HealthApiTest {
                 .body("effectiveHourlyRate.amount", equalTo("100.00"))
                 .body("shareOfLoggedTimePercent", equalTo(80.0f))
                 .body("incidents", equalTo(1))
-                .body("score", equalTo(100 - 10 - 5 - 25))
+                .body("nudges", equalTo(1))
+                .body("score", equalTo(100 - 10 - 5 - 5 - 25))
                 .body("recommendation", equalTo("SET_BOUNDARIES"))
                 .body("reasons", hasItem(containsString("incident")));
         as(tenant).get("/v1/clients/" + good + "/health").then()
@@ -72,6 +74,56 @@ class HealthApiTest {
                 .body("shareOfLoggedTimePercent", equalTo(20.0f))
                 .body("recommendation", equalTo("KEEP"));
         as(tenant).get("/v1/clients/" + greedy).then().body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void each_follow_up_a_client_needed_counts_once_whether_reported_as_silence_or_as_sent() throws Exception {
+        String tenant = "ws-nudges-" + UUID.randomUUID();
+        String client = as(tenant).body(lead("Chased", "chased@example.com", "")).post("/v1/clients")
+                .then().statusCode(201).extract().path("id");
+        String invoiceChat = UUID.randomUUID().toString();
+        String otherChat = UUID.randomUUID().toString();
+
+        nudge("NoReplyForSevenDays", tenant, client, invoiceChat, 1, UUID.randomUUID().toString());
+        String sent = UUID.randomUUID().toString();
+        nudge("FollowUpSent", tenant, client, invoiceChat, 1, sent);
+        nudge("FollowUpSent", tenant, client, invoiceChat, 1, sent);
+        nudge("NoReplyForSevenDays", tenant, client, invoiceChat, 2, UUID.randomUUID().toString());
+        nudge("FollowUpSent", tenant, client, otherChat, 1, UUID.randomUUID().toString());
+
+        // three nudges (invoice chat attempts 1 and 2, the other chat's first): 3 x 5 points and boundaries
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(tenant).get("/v1/clients/" + client + "/health")
+                .then().statusCode(200).body("nudges", equalTo(3)));
+        as(tenant).get("/v1/clients/" + client + "/health").then()
+                .body("score", equalTo(100 - 3 * 5))
+                .body("recommendation", equalTo("SET_BOUNDARIES"))
+                .body("reasons", hasItem("3 follow-up(s) needed after a week of silence before answering."));
+    }
+
+    @Test
+    void a_fresh_workspace_says_it_has_no_target_rate_until_it_sets_one() {
+        String tenant = "ws-health-fresh-" + UUID.randomUUID();
+        String client = as(tenant).body(lead("Fresh", "fresh@example.com", "")).post("/v1/clients")
+                .then().statusCode(201).extract().path("id");
+        as(tenant).get("/v1/clients/" + client + "/health").then().statusCode(200)
+                .body("missingSettings", equalTo(List.of("targetHourlyRate")))
+                .body("reasons", hasItem(containsString("No target hourly rate set")));
+        as(tenant).body("{\"servicesOffered\":[],\"idealClientTraits\":[],\"unwantedTraits\":[],"
+                        + "\"friendsAndFamily\":\"REVIEW\",\"targetHourlyRate\":{\"amount\":\"60\",\"currency\":\"EUR\"},"
+                        + "\"maxBelowTargetShare\":20,\"letterSignature\":\"\",\"defaultLocale\":\"en\"}")
+                .put("/v1/policy").then().statusCode(200);
+        as(tenant).get("/v1/clients/" + client + "/health").then().statusCode(200)
+                .body("missingSettings", equalTo(List.of()));
+    }
+
+    private static void nudge(String type, String tenant, String clientId, String conversationId, int attempt,
+            String eventId) throws Exception {
+        ObjectNode event = (ObjectNode) TopicReader.parse(Files.readString(Path.of("../contracts/followups.v1/" + type
+                + ".json")));
+        event.put("id", eventId).put("tenantid", tenant);
+        ((ObjectNode) event.get("data")).put("clientId", clientId).put("conversationId", conversationId)
+                .put("attempt", attempt);
+        TopicReader.send("followups.v1", clientId, event.toString());
     }
 
     @Test

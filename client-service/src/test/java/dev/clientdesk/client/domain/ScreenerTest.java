@@ -114,8 +114,10 @@ class ScreenerTest {
         for (int i = 0; i < 12; i++) {
             all = all.merge(signals(i));
         }
-        Screening screening = Screener.screen(new Lead(Relationship.FAMILY, "tax advice", Money.of("1", "EUR"), all,
-                true), OPEN);
+        ScreeningPolicy strict = new ScreeningPolicy(OPEN.servicesOffered(), OPEN.minimumBudget(),
+                OPEN.friendsAndFamily(), List.of(), List.of("tax advice"), "en");
+        Screening screening = Screener.screen(new Lead(Relationship.FAMILY, "tax advice", null, Money.of("1", "EUR"),
+                all, true), strict);
         assertThat(screening.flags()).hasSize(RedFlag.values().length);
         assertThat(screening.riskScore()).isEqualTo(100);
         assertThat(screening.recommendation()).isEqualTo(Recommendation.DECLINE);
@@ -139,5 +141,108 @@ class ScreenerTest {
         answers[n] = Boolean.TRUE;
         return new IntakeSignals(answers[0], answers[1], answers[2], answers[3], answers[4], answers[5], answers[6],
                 answers[7], answers[8], answers[9], answers[10], answers[11]);
+    }
+
+    @Test
+    void a_requested_service_matches_an_offered_one_when_every_word_of_the_shorter_is_in_the_longer() {
+        ScreeningPolicy logos = new ScreeningPolicy(List.of("Logo Design", "brand identity"), null,
+                FriendsAndFamilyPolicy.REVIEW);
+        for (String within : List.of("logo", "LOGO-design!", "  logo   design ", "logos",
+                "brand identity and logo design", "Brand identity for a bakery")) {
+            assertThat(Screener.screen(new Lead(Relationship.STRANGER, within, null, NO, false), logos)
+                    .has(RedFlag.OUTSIDE_SERVICES)).as(within).isFalse();
+        }
+        for (String outside : List.of("interior design", "tax advice", "logistics")) {
+            assertThat(Screener.screen(new Lead(Relationship.STRANGER, outside, null, NO, false), logos)
+                    .has(RedFlag.OUTSIDE_SERVICES)).as(outside).isTrue();
+        }
+    }
+
+    @Test
+    void words_match_across_case_accents_punctuation_and_short_endings_but_not_unrelated_words() {
+        assertThat(Words.of("Logo-Design, İSTANBUL! Tasarımı")).containsExactly("logo", "design", "istanbul",
+                "tasarimi");
+        assertThat(Words.allIn(List.of("want"), Words.of("wants"))).isTrue();
+        assertThat(Words.allIn(Words.of("tasarım"), Words.of("Tasarımı"))).isTrue();
+        assertThat(Words.allIn(List.of("art"), Words.of("article"))).isFalse();
+        assertThat(Words.allIn(List.of("web"), Words.of("website"))).isFalse();
+        assertThat(Words.allIn(List.of(), Words.of("anything"))).isFalse();
+    }
+
+    @Test
+    void unwanted_and_ideal_traits_are_matched_against_what_the_lead_said_they_need() {
+        ScreeningPolicy traits = new ScreeningPolicy(List.of(), null, FriendsAndFamilyPolicy.REVIEW,
+                List.of("clear brief", "pays on time"), List.of("wants it yesterday", "unlimited revisions"), "en");
+        Lead hurried = new Lead(Relationship.STRANGER, "logo", "A logo for my bakery. I have a clear brief and I want"
+                + " it yesterday.", null, NO, false);
+
+        Screening screening = Screener.screen(hurried, traits);
+
+        assertThat(screening.finding(RedFlag.UNWANTED_TRAIT).traits()).containsExactly("wants it yesterday");
+        assertThat(screening.finding(RedFlag.UNWANTED_TRAIT).reason())
+                .isEqualTo("Matches what you don’t want in a client: “wants it yesterday”.");
+        assertThat(screening.matchedIdealTraits()).containsExactly("clear brief");
+        assertThat(screening.recommendation()).isEqualTo(Recommendation.REVIEW);
+
+        Lead calm = new Lead(Relationship.STRANGER, "logo", "A logo for my bakery by March.", null, NO, false);
+        Screening clean = Screener.screen(calm, traits);
+        assertThat(clean.flags()).isEmpty();
+        assertThat(clean.matchedIdealTraits()).isEmpty();
+        assertThat(clean.recommendation()).isEqualTo(Recommendation.ACCEPT);
+    }
+
+    @Test
+    void traits_match_in_the_leads_language_with_its_endings() {
+        ScreeningPolicy turkish = new ScreeningPolicy(List.of(), null, FriendsAndFamilyPolicy.REVIEW, List.of(),
+                List.of("acil teslim"), "tr");
+        Screening screening = Screener.screen(new Lead(Relationship.STRANGER, "logo", "Acil teslimat istiyorum",
+                null, NO, false), turkish);
+        assertThat(screening.finding(RedFlag.UNWANTED_TRAIT).traits()).containsExactly("acil teslim");
+        assertThat(screening.finding(RedFlag.UNWANTED_TRAIT).reason())
+                .isEqualTo("Bir müşteride istemediğiniz özelliklerle örtüşüyor: “acil teslim”.");
+    }
+
+    @Test
+    void reasons_follow_the_seeds_in_the_workspace_language() {
+        ScreeningPolicy english = new ScreeningPolicy(List.of("web design"), null, FriendsAndFamilyPolicy.REVIEW,
+                List.of(), List.of(), "en");
+        Lead rude = new Lead(Relationship.STRANGER, "plumbing", null, null, signals(3), false);
+        Screening screening = Screener.screen(rude, english);
+        assertThat(screening.finding(RedFlag.OUTSIDE_SERVICES).reason())
+                .contains("services, skills or values").contains("“well, I guess I can do this”");
+        assertThat(screening.finding(RedFlag.DISRESPECTFUL).reason())
+                .contains("ethics").contains("boundaries").contains("draining");
+
+        ScreeningPolicy bulgarian = new ScreeningPolicy(List.of("web design"), null, FriendsAndFamilyPolicy.REVIEW,
+                List.of(), List.of(), "bg-BG");
+        assertThat(Screener.screen(rude, bulgarian).finding(RedFlag.OUTSIDE_SERVICES).reason())
+                .contains("„Е, предполагам, че мога да направя и това“");
+        ScreeningPolicy german = new ScreeningPolicy(List.of("web design"), null, FriendsAndFamilyPolicy.REVIEW,
+                List.of(), List.of(), "de");
+        assertThat(Screener.screen(rude, german).finding(RedFlag.DISRESPECTFUL).reason())
+                .isEqualTo(screening.finding(RedFlag.DISRESPECTFUL).reason());
+    }
+
+    @Test
+    void every_flag_has_its_own_reason_in_every_language() {
+        for (RedFlag flag : RedFlag.values()) {
+            String english = ScreeningReasons.reason(flag, "en", List.of("x"));
+            for (String language : ScreeningReasons.LANGUAGES) {
+                String reason = ScreeningReasons.reason(flag, language, List.of("x"));
+                assertThat(reason).as(flag + " in " + language).isNotBlank().doesNotContain("{");
+                if (!language.equals("en")) {
+                    assertThat(reason).as(flag + " in " + language).isNotEqualTo(english);
+                }
+            }
+        }
+    }
+
+    @Test
+    void a_fresh_policy_names_the_settings_whose_checks_it_skips() {
+        Screening fresh = Screener.screen(withBudget("1", "EUR"), new ScreeningPolicy(List.of(), null,
+                FriendsAndFamilyPolicy.REVIEW));
+        assertThat(fresh.flags()).isEmpty();
+        assertThat(fresh.missingSettings()).containsExactly("servicesOffered", "minimumBudget");
+        assertThat(Screener.screen(withBudget("1", "EUR"), OPEN).missingSettings()).isEmpty();
     }
 }
