@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Follow-up drafts in the client's language (seed 002): polite and calm, neither anxious nor apologetic. Each
+ * Follow-up drafts in the client's language: polite and calm, neither anxious nor apologetic. Each
  * asks why there has been no reply and, if the client is not going ahead, to say so. An invoice follow-up fits
  * where the invoice stands: before its due date it asks whether the invoice arrived and whether the client still
  * intends to go ahead; after it, it says the due date has passed. The second nudge has its own wording. Under
