@@ -28,9 +28,9 @@ final class DueConversations {
     }
 
     /**
-     * Registers and accepts {@code clients} clients with client-service, waits until followup-service knows them, opens
-     * {@code perClient} conversations for each (spread over the given followup-service replicas) and holds
-     * them with a client pause. Returns conversation id → client id.
+     * Registers and accepts {@code clients} clients with client-service, waits until followup-service has them
+     * accepted, opens {@code perClient} conversations for each (spread over the given followup-service replicas)
+     * and holds them with a client pause. Returns conversation id → client id.
      */
     static Map<String, String> openAndHold(RunningSystem system, String tenant, List<Api> followups, int clients,
             int perClient) {

@@ -62,16 +62,14 @@ public class ContactDirectory {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void remember(String tenantId, UUID clientId, Identity identity, Standing standing) {
-        em.createNativeQuery("""
+        upsert("""
                 INSERT INTO client_contact (tenant_id, client_id, name, email, locale, status)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                 ON CONFLICT (tenant_id, client_id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email,
                     locale = EXCLUDED.locale,
                     status = CASE WHEN client_contact.status IN ('DECLINED', 'OFFBOARDED') OR EXCLUDED.status = 'LEAD'
-                        THEN client_contact.status ELSE EXCLUDED.status END""")
-                .setParameter(1, tenantId).setParameter(2, clientId).setParameter(3, nameOf(identity))
-                .setParameter(4, identity.email()).setParameter(5, localeOf(identity)).setParameter(6, standing.name())
-                .executeUpdate();
+                        THEN client_contact.status ELSE EXCLUDED.status END""",
+                tenantId, clientId, identity, standing.name());
     }
 
     /**
@@ -80,13 +78,20 @@ public class ContactDirectory {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void update(String tenantId, UUID clientId, Identity identity, String timezone) {
-        em.createNativeQuery("""
+        upsert("""
                 INSERT INTO client_contact (tenant_id, client_id, name, email, locale, timezone)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                 ON CONFLICT (tenant_id, client_id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email,
-                    locale = EXCLUDED.locale, timezone = EXCLUDED.timezone""")
-                .setParameter(1, tenantId).setParameter(2, clientId).setParameter(3, nameOf(identity))
-                .setParameter(4, identity.email()).setParameter(5, localeOf(identity)).setParameter(6, timezone)
+                    locale = EXCLUDED.locale, timezone = EXCLUDED.timezone""",
+                tenantId, clientId, identity, timezone);
+    }
+
+    /** An upsert of the client's row: ?1–?5 tenant, client, name, email, locale; ?6 what the statement adds. */
+    private void upsert(String sql, String tenantId, UUID clientId, Identity identity, String sixth) {
+        em.createNativeQuery(sql)
+                .setParameter(1, tenantId).setParameter(2, clientId)
+                .setParameter(3, identity.name() == null ? "" : identity.name()).setParameter(4, identity.email())
+                .setParameter(5, identity.locale() == null ? "en" : identity.locale()).setParameter(6, sixth)
                 .executeUpdate();
     }
 
@@ -140,14 +145,6 @@ public class ContactDirectory {
                                     Standing.valueOf((String) r[5]))));
                 });
         return new Contacts(found);
-    }
-
-    private static String nameOf(Identity identity) {
-        return identity.name() == null ? "" : identity.name();
-    }
-
-    private static String localeOf(Identity identity) {
-        return identity.locale() == null ? "en" : identity.locale();
     }
 
     public record ClientKey(String tenantId, UUID clientId) {

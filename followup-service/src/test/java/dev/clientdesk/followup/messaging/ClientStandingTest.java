@@ -141,10 +141,11 @@ class ClientStandingTest {
                 update.setObject(2, UUID.fromString(client));
                 assertThat(update.executeUpdate()).isEqualTo(1);
             }
+            String declining = transactionId(decline);
             CompletableFuture<Response> opening = CompletableFuture.supplyAsync(() -> as(tenant)
                     .body("{\"clientId\":\"" + client + "\",\"subject\":\"Proposal\"}").post("/v1/conversations"));
             await("the opening waits for the client's row, or answers").atMost(Duration.ofSeconds(10))
-                    .until(() -> opening.isDone() || lockWaiters(watcher) > 0);
+                    .until(() -> opening.isDone() || waitingFor(watcher, declining) > 0);
             decline.commit();
             Response answer = opening.get(30, TimeUnit.SECONDS);
             assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(409);
@@ -154,13 +155,23 @@ class ClientStandingTest {
                 .isZero();
     }
 
-    private static long lockWaiters(Connection watcher) throws Exception {
-        try (PreparedStatement statement = watcher.prepareStatement("""
-                SELECT count(*) FROM pg_stat_activity
-                WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()""");
+    private static String transactionId(Connection connection) throws Exception {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT (txid_current() % 4294967296)::text");
                 ResultSet rs = statement.executeQuery()) {
             rs.next();
-            return rs.getLong(1);
+            return rs.getString(1);
+        }
+    }
+
+    /** Sessions waiting for the given transaction to end (a row it changed is what they want). */
+    private static long waitingFor(Connection watcher, String transactionId) throws Exception {
+        try (PreparedStatement statement = watcher.prepareStatement("SELECT count(*) FROM pg_locks"
+                + " WHERE NOT granted AND locktype = 'transactionid' AND transactionid::text = ?")) {
+            statement.setString(1, transactionId);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

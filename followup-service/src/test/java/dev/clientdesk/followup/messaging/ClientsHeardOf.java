@@ -27,10 +27,7 @@ public final class ClientsHeardOf {
 
     /** Publishes the client's ClientRegistered (the golden sample, with {@code data} overrides) and waits for it. */
     public static void register(String tenant, String clientId, Map<String, String> data) {
-        Map<String, String> fields = new HashMap<>(data);
-        fields.put("clientId", clientId);
-        GoldenEvents.publish("clients.v1", "ClientRegistered", tenant, clientId, fields);
-        awaitStanding(tenant, clientId, "LEAD");
+        announce("ClientRegistered", tenant, clientId, data, "LEAD");
     }
 
     public static void register(String tenant, String clientId) {
@@ -39,14 +36,19 @@ public final class ClientsHeardOf {
 
     /** Publishes the client's ClientAccepted (it introduces the client too) and waits until it is ACCEPTED. */
     public static void accept(String tenant, String clientId, Map<String, String> data) {
-        Map<String, String> fields = new HashMap<>(data);
-        fields.put("clientId", clientId);
-        GoldenEvents.publish("clients.v1", "ClientAccepted", tenant, clientId, fields);
-        awaitStanding(tenant, clientId, "ACCEPTED");
+        announce("ClientAccepted", tenant, clientId, data, "ACCEPTED");
     }
 
     public static void accept(String tenant, String clientId) {
         accept(tenant, clientId, Map.of());
+    }
+
+    private static void announce(String type, String tenant, String clientId, Map<String, String> data,
+            String standing) {
+        Map<String, String> fields = new HashMap<>(data);
+        fields.put("clientId", clientId);
+        GoldenEvents.publish("clients.v1", type, tenant, clientId, fields);
+        awaitStanding(tenant, clientId, standing);
     }
 
     /**
