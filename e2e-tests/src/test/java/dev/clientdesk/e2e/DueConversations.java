@@ -28,9 +28,9 @@ final class DueConversations {
     }
 
     /**
-     * Registers {@code clients} clients with client-service, waits until followup-service knows them, opens
-     * {@code perClient} conversations for each (spread over the given followup-service replicas) and holds
-     * them with a client pause. Returns conversation id → client id.
+     * Registers and accepts {@code clients} clients with client-service, waits until followup-service has them
+     * accepted, opens {@code perClient} conversations for each (spread over the given followup-service replicas)
+     * and holds them with a client pause. Returns conversation id → client id.
      */
     static Map<String, String> openAndHold(RunningSystem system, String tenant, List<Api> followups, int clients,
             int perClient) {
@@ -39,10 +39,14 @@ final class DueConversations {
                         "name", "Silent client " + i, "email", "silent" + i + "@example.com",
                         "locale", LOCALES[i % LOCALES.length])).expect(201, "register client " + i).text("/id"))
                 .toList();
+        // followup-service opens conversations by hand only for accepted clients
+        clientIds.forEach(id -> clientService.post("/v1/clients/" + id + "/accept", null)
+                .expect(200, "accept client " + id));
         try (Sql db = Sql.of(system, "followup-service")) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                    assertThat(db.count("SELECT count(*) FROM client_contact WHERE tenant_id = ?", tenant))
-                            .as("clients followup-service heard of").isEqualTo(clients));
+                    assertThat(db.count("SELECT count(*) FROM client_contact WHERE tenant_id = ?"
+                            + " AND status = 'ACCEPTED'", tenant))
+                            .as("accepted clients followup-service heard of").isEqualTo(clients));
         }
 
         String hold = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();

@@ -7,6 +7,9 @@ import dev.clientdesk.kit.testing.Contracts;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** followups.v1 samples match what this service publishes; what it reads of others is in their samples. */
@@ -38,6 +41,14 @@ class ContractsTest {
         for (String identified : new String[] {"ClientRegistered", "ClientAccepted"}) {
             assertThat(Contracts.dataFields("clients.v1", identified)).as(identified)
                     .containsAll(Contracts.recordFields(ClientEventsIn.ClientIdentified.class));
+        }
+        if (Files.exists(Path.of("../contracts/clients.v1/ClientUpdated.json"))) {
+            assertThat(Contracts.dataFields("clients.v1", "ClientUpdated"))
+                    .containsAll(Contracts.recordFields(ClientEventsIn.ClientUpdated.class));
+        }
+        if (Files.exists(Path.of("../contracts/clients.v1/WorkspaceSignatureChanged.json"))) {
+            assertThat(Contracts.dataFields("clients.v1", "WorkspaceSignatureChanged"))
+                    .containsAll(Contracts.recordFields(ClientEventsIn.WorkspaceSignatureChanged.class));
         }
         for (String settled : new String[] {"InvoicePaid", "InvoiceVoided"}) {
             assertThat(Contracts.dataFields("billing.v1", settled)).as(settled)

@@ -56,13 +56,15 @@ public class ConversationResource {
     @Schema(name = "Conversation")
     public record ConversationView(UUID id, UUID clientId, UUID invoiceId, Conversation.Kind kind, String subject,
             Map<String, String> details, ConversationStatus status, Instant silentSince, int attempts,
-            Instant nextCheckAt, Instant pausedUntil, Instant openedAt, Instant closedAt, String closeReason,
-            List<HistoryEntry> history) {
+            Instant nextCheckAt, Instant pausedUntil,
+            @Schema(description = "Why it is paused, as given with the pause", example = "On a payment plan")
+            String pauseReason,
+            Instant openedAt, Instant closedAt, String closeReason, List<HistoryEntry> history) {
 
         static ConversationView of(Conversation c, List<ConversationEntry> history) {
             return new ConversationView(c.id(), c.clientId(), c.invoiceId(), c.kind(), c.subject(), c.details(),
-                    c.status(), c.silentSince(), c.attempts(), c.nextCheckAt(), c.pausedUntil(), c.openedAt(),
-                    c.closedAt(), c.closeReason(),
+                    c.status(), c.silentSince(), c.attempts(), c.nextCheckAt(), c.pausedUntil(), c.pauseReason(),
+                    c.openedAt(), c.closedAt(), c.closeReason(),
                     history == null ? null : history.stream().map(e -> new HistoryEntry(e.at(), e.kind(), e.note()))
                             .toList());
         }
@@ -97,7 +99,9 @@ public class ConversationResource {
     }
 
     @POST
-    @Operation(summary = "Start waiting for a reply to something you wrote")
+    @Operation(summary = "Start waiting for a reply to something you wrote",
+            description = "Only for a client whose acceptance this service has heard of: an unknown client, a lead"
+                    + " not accepted, a declined or an offboarded client is a 409 naming clientId.")
     @APIResponseSchema(value = ConversationView.class, responseCode = "201", responseDescription = "The open conversation; Location names it")
     public Response open(@Valid @NotNull OpenConversation request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
@@ -138,7 +142,7 @@ public class ConversationResource {
     @Path("{id}/pause")
     @Operation(summary = "No nudges on this conversation until the given time")
     public ConversationView pause(@PathParam("id") UUID id, @Valid @NotNull Pause pause) {
-        return ConversationView.of(conversations.pause(tenant.tenantId(), id, pause.until()));
+        return ConversationView.of(conversations.pause(tenant.tenantId(), id, pause.until(), pause.reason()));
     }
 
     @DELETE

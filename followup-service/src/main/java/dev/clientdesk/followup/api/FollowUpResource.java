@@ -39,7 +39,7 @@ public class FollowUpResource {
 
     @Schema(name = "FollowUpEdit")
     public record Edit(@Size(min = 1, max = 300) @SingleLine @Schema(example = "Invoice INV-2026-0007: a gentle reminder") String subject,
-            @Size(min = 1, max = 10000) @Schema(example = "Hello Aigerim, I am writing about invoice INV-2026-0007 (1000.00 EUR, due 1 December). Could you let me know when to expect the payment?") String body) {
+            @Size(min = 1, max = 10000) @Schema(example = "Hello Aigerim,\n\nI am writing about invoice INV-2026-0007 for EUR 1,000.00, due on 1 December 2026. Did it reach you, and do you still intend to go ahead?") String body) {
     }
 
     @Schema(name = "FollowUp")

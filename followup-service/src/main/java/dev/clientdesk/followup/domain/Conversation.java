@@ -60,6 +60,7 @@ public class Conversation implements TenantOwned {
     private int attempts;
     private Instant nextCheckAt;
     private Instant pausedUntil;
+    private String pauseReason;
     private Instant openedAt;
     private Instant closedAt;
     private String closeReason;
@@ -132,8 +133,10 @@ public class Conversation implements TenantOwned {
         }
     }
 
-    public void pause(Instant until) {
+    /** No nudges until {@code until}; the reason (optional) is kept with the pause. */
+    public void pause(Instant until, String reason) {
         pausedUntil = until;
+        pauseReason = reason == null || reason.isBlank() ? null : reason.strip();
         if (status == ConversationStatus.OPEN) {
             nextCheckAt = later(nextCheckAt, until);
         }
@@ -141,6 +144,7 @@ public class Conversation implements TenantOwned {
 
     public void resume(Duration threshold) {
         pausedUntil = null;
+        pauseReason = null;
         if (status == ConversationStatus.OPEN) {
             nextCheckAt = nextWindow(threshold);
         }
@@ -187,6 +191,7 @@ public class Conversation implements TenantOwned {
     public int attempts() { return attempts; }
     public Instant nextCheckAt() { return nextCheckAt; }
     public Instant pausedUntil() { return pausedUntil; }
+    public String pauseReason() { return pauseReason; }
     public Instant openedAt() { return openedAt; }
     public Instant closedAt() { return closedAt; }
     public String closeReason() { return closeReason; }

@@ -14,7 +14,15 @@ public final class ClientEventsIn {
     public record ClientIdentified(UUID clientId, String name, String email, String locale) {
     }
 
+    /** ClientUpdated: the full contact after a change. */
+    public record ClientUpdated(UUID clientId, String name, String email, String locale, String timezone) {
+    }
+
     /** ClientDeclined and ClientOffboarded: stop waiting on this client. */
     public record ClientGone(UUID clientId) {
+    }
+
+    /** WorkspaceSignatureChanged (subject: the workspace): what goes under the workspace's letters. */
+    public record WorkspaceSignatureChanged(String signature) {
     }
 }

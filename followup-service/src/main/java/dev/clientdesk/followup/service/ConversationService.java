@@ -7,6 +7,8 @@ import dev.clientdesk.followup.domain.ConversationStatus;
 import dev.clientdesk.followup.domain.FollowUp;
 import dev.clientdesk.followup.events.BillingEventsIn.InvoiceSent;
 import dev.clientdesk.followup.events.FollowupEvents;
+import dev.clientdesk.followup.service.ContactDirectory.Standing;
+import dev.clientdesk.kit.problem.Problem;
 import dev.clientdesk.kit.problem.ProblemException;
 import dev.clientdesk.kit.web.Page;
 import dev.clientdesk.kit.web.PageRequest;
@@ -18,60 +20,103 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Conversations that wait for the client: opening, signs of life, pauses and closing. */
 @ApplicationScoped
 public class ConversationService {
 
+    private static final Logger LOG = Logger.getLogger(ConversationService.class);
+
     private final EntityManager em;
     private final FollowupOutbox outbox;
+    private final ContactDirectory contacts;
     private final FollowupConfig config;
     private final Clock clock;
 
-    public ConversationService(EntityManager em, FollowupOutbox outbox, FollowupConfig config, Clock clock) {
+    public ConversationService(EntityManager em, FollowupOutbox outbox, ContactDirectory contacts,
+            FollowupConfig config, Clock clock) {
         this.em = em;
         this.outbox = outbox;
+        this.contacts = contacts;
         this.config = config;
         this.clock = clock;
     }
 
-    /** Opens the invoice's conversation unless it already has one; the send time starts the silence. */
+    /**
+     * Opens the invoice's conversation unless it already has one; the send time starts the silence. A declined
+     * or offboarded client is not followed up (billing's settlement may still send a final invoice): nothing opens.
+     */
     @Transactional
-    public Conversation openForInvoice(String tenantId, InvoiceSent sent, Instant sentAt) {
+    public Optional<Conversation> openForInvoice(String tenantId, InvoiceSent sent, Instant sentAt) {
+        Optional<Standing> standing = contacts.lockStanding(tenantId, sent.clientId());
+        if (standing.isPresent() && standing.get().gone()) {
+            LOG.infof("invoice %s is for client %s, %s: no conversation", sent.invoiceId(), sent.clientId(),
+                    standing.get());
+            return Optional.empty();
+        }
         var existing = em.createQuery("FROM Conversation c WHERE c.tenantId = :tenant AND c.invoiceId = :invoice",
                         Conversation.class)
                 .setParameter("tenant", tenantId).setParameter("invoice", sent.invoiceId())
                 .getResultStream().findFirst();
         if (existing.isPresent()) {
-            return existing.get();
+            return existing;
         }
-        Map<String, String> details = Map.of("invoiceNumber", sent.number(),
-                "amount", sent.amount().toString(),
-                "dueDate", sent.dueDate() == null ? "" : sent.dueDate().toString());
-        return open(Conversation.open(tenantId, sent.clientId(), sent.invoiceId(), Conversation.Kind.INVOICE_PAYMENT,
-                "Invoice " + sent.number(), details, sentAt == null ? clock.instant() : sentAt,
-                config.silenceThreshold(), clock.instant()));
+        // Data, not text: a draft formats the amount and the date in the client's language when it is written.
+        Map<String, String> details = new HashMap<>();
+        details.put("invoiceNumber", sent.number());
+        details.put("amount", sent.amount().toString());
+        if (sent.dueDate() != null) {
+            details.put("dueDate", sent.dueDate().toString());
+        }
+        return Optional.of(open(Conversation.open(tenantId, sent.clientId(), sent.invoiceId(),
+                Conversation.Kind.INVOICE_PAYMENT, "Invoice " + sent.number(), details,
+                sentAt == null ? clock.instant() : sentAt, config.silenceThreshold(), clock.instant())));
     }
 
+    /**
+     * Only for a client whose ClientAccepted has arrived (fail closed: an unknown client or a lead is refused,
+     * and so is a declined or offboarded one). The client's row is held FOR SHARE until commit, so a decline or
+     * an offboarding either commits first (and this is refused) or waits, and then closes this conversation too.
+     */
     @Transactional
     public Conversation openManually(String tenantId, UUID clientId, String subject, Instant lastWrittenAt) {
         Instant now = clock.instant();
         if (lastWrittenAt != null && lastWrittenAt.isAfter(now)) {
             throw ProblemException.invalidField("lastWrittenAt", "must not be in the future");
         }
+        requireAccepted(contacts.lockStanding(tenantId, clientId), clientId);
         return open(Conversation.open(tenantId, clientId, null, Conversation.Kind.MANUAL, subject, Map.of(),
                 lastWrittenAt == null ? now : lastWrittenAt, config.silenceThreshold(), now));
     }
 
+    private static void requireAccepted(Optional<Standing> standing, UUID clientId) {
+        Standing known = standing.orElse(null);
+        if (known == Standing.ACCEPTED) {
+            return;
+        }
+        String slug = known == Standing.DECLINED ? "client-declined"
+                : known == Standing.OFFBOARDED ? "client-offboarded" : "client-not-accepted";
+        String message = "client " + clientId + (known == null ? " has not been accepted (no acceptance received)"
+                : known == Standing.LEAD ? " is a lead that has not been accepted"
+                : known == Standing.DECLINED ? " was declined" : " was offboarded");
+        throw new ProblemException(409, slug, "Conflict", "clientId: " + message,
+                List.of(new Problem.FieldError("clientId", message)));
+    }
+
     private Conversation open(Conversation conversation) {
-        clientPause(conversation.tenantId(), conversation.clientId()).ifPresent(conversation::pause);
+        clientPause(conversation.tenantId(), conversation.clientId())
+                .ifPresent(pause -> conversation.pause(pause.until(), pause.reason()));
         em.persist(conversation);
         outbox.history(conversation, "OPENED", conversation.subject());
         outbox.publish(conversation.tenantId(), conversation.clientId(), conversation.id(),
@@ -142,11 +187,15 @@ public class ConversationService {
     }
 
     @Transactional
-    public Conversation pause(String tenantId, UUID id, Instant until) {
+    public Conversation pause(String tenantId, UUID id, Instant until, String reason) {
         Conversation conversation = lock(tenantId, id);
-        conversation.pause(requireFuture(until));
-        outbox.history(conversation, "PAUSED", "until " + until);
+        conversation.pause(requireFuture(until), reason);
+        outbox.history(conversation, "PAUSED", pauseNote(until, conversation.pauseReason()));
         return conversation;
+    }
+
+    private static String pauseNote(Instant until, String reason) {
+        return reason == null ? "until " + until : "until " + until + ": " + reason;
     }
 
     @Transactional
@@ -171,8 +220,8 @@ public class ConversationService {
                 .executeUpdate();
         List<Conversation> waiting = waiting(tenantId, clientId);
         waiting.forEach(c -> {
-            c.pause(until);
-            outbox.history(c, "PAUSED", reason == null ? "client paused" : reason);
+            c.pause(until, reason);
+            outbox.history(c, "PAUSED", pauseNote(until, c.pauseReason() == null ? "client paused" : c.pauseReason()));
         });
         return waiting;
     }
@@ -190,7 +239,8 @@ public class ConversationService {
         return waiting;
     }
 
-    private void close(Conversation conversation, String reason) {
+    /** Closes a conversation the caller holds locked (the silence scan, finding its client gone). */
+    public void close(Conversation conversation, String reason) {
         conversation.close(reason, clock.instant());
         closed(conversation, reason);
     }
@@ -229,11 +279,21 @@ public class ConversationService {
                 .getResultList();
     }
 
-    private java.util.Optional<Instant> clientPause(String tenantId, UUID clientId) {
-        List<Instant> until = em.createNativeQuery(
-                        "SELECT paused_until FROM client_pause WHERE tenant_id = ?1 AND client_id = ?2", Instant.class)
+    private record ClientPause(Instant until, String reason) {
+    }
+
+    private Optional<ClientPause> clientPause(String tenantId, UUID clientId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT paused_until, reason FROM client_pause WHERE tenant_id = ?1 AND client_id = ?2")
                 .setParameter(1, tenantId).setParameter(2, clientId).getResultList();
-        return until.stream().filter(u -> u.isAfter(clock.instant())).findFirst();
+        return rows.stream().map(r -> new ClientPause(instant(r[0]), (String) r[1]))
+                .filter(p -> p.until().isAfter(clock.instant())).findFirst();
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof OffsetDateTime o ? o.toInstant()
+                : value instanceof java.sql.Timestamp t ? t.toInstant() : (Instant) value;
     }
 
     private Instant requireFuture(Instant until) {

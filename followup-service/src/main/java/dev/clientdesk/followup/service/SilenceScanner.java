@@ -20,8 +20,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Finds conversations whose silence has lasted a threshold and acts once per window: a NoReplyForSevenDays
@@ -39,17 +43,22 @@ public class SilenceScanner {
     private final EntityManager em;
     private final FollowupOutbox outbox;
     private final ContactDirectory contacts;
+    private final WorkspaceSignatures signatures;
+    private final ConversationService conversations;
     private final FollowupConfig config;
     private final Clock clock;
     private final FollowUpTemplates templates = FollowUpTemplates.load();
     /** Conversations this replica's scans checked: tells how replicas shared the work. */
     private final Counter checked;
 
-    public SilenceScanner(EntityManager em, FollowupOutbox outbox, ContactDirectory contacts, FollowupConfig config,
-            Clock clock, MeterRegistry registry) {
+    public SilenceScanner(EntityManager em, FollowupOutbox outbox, ContactDirectory contacts,
+            WorkspaceSignatures signatures, ConversationService conversations, FollowupConfig config, Clock clock,
+            MeterRegistry registry) {
         this.em = em;
         this.outbox = outbox;
         this.contacts = contacts;
+        this.signatures = signatures;
+        this.conversations = conversations;
         this.config = config;
         this.clock = clock;
         this.checked = registry.counter("clientdesk.silence_scan.checked");
@@ -81,8 +90,7 @@ public class SilenceScanner {
     int scanBatch(int limit) {
         Instant now = clock.instant();
         List<Conversation> due = claimDue(limit, now);
-        ContactDirectory.Contacts known = contacts.find(due.stream()
-                .map(c -> new ContactDirectory.ClientKey(c.tenantId(), c.clientId())).toList());
+        Known known = known(due);
         for (Conversation conversation : due) {
             handle(conversation, now, known);
         }
@@ -106,8 +114,7 @@ public class SilenceScanner {
                     }
                     Conversation conversation = due.get(0);
                     claimed[0] = conversation.id();
-                    handle(conversation, now, contacts.find(
-                            List.of(new ContactDirectory.ClientKey(conversation.tenantId(), conversation.clientId()))));
+                    handle(conversation, now, known(due));
                     return true;
                 });
                 if (!any) {
@@ -143,7 +150,25 @@ public class SilenceScanner {
                 .getResultList();
     }
 
-    private void handle(Conversation conversation, Instant now, ContactDirectory.Contacts known) {
+    /** What the drafts of a batch need: the clients' contacts and their workspaces' signatures. */
+    private record Known(ContactDirectory.Contacts contacts, Map<String, String> signatures) {
+    }
+
+    private Known known(List<Conversation> due) {
+        return new Known(contacts.find(due.stream()
+                .map(c -> new ContactDirectory.ClientKey(c.tenantId(), c.clientId())).toList()),
+                signatures.of(due.stream().map(Conversation::tenantId).collect(Collectors.toSet())));
+    }
+
+    private void handle(Conversation conversation, Instant now, Known known) {
+        var standing = known.contacts().of(conversation.tenantId(), conversation.clientId())
+                .map(ContactDirectory.Contact::standing);
+        if (standing.isPresent() && standing.get().gone()) {
+            // Its ClientDeclined or ClientOffboarded closed the client's conversations; one left open is not nudged.
+            conversations.close(conversation, standing.get() == ContactDirectory.Standing.DECLINED
+                    ? "CLIENT_DECLINED" : "CLIENT_OFFBOARDED");
+            return;
+        }
         Conversation.CheckOutcome outcome = conversation.check(now, config.silenceThreshold());
         if (outcome instanceof Conversation.Nudge nudge) {
             outbox.history(conversation, "NO_REPLY", "attempt " + nudge.attempt());
@@ -161,11 +186,13 @@ public class SilenceScanner {
         }
     }
 
-    private void draft(Conversation conversation, int attempt, Instant now, ContactDirectory.Contacts known) {
-        var contact = known.of(conversation.tenantId(), conversation.clientId());
-        FollowUpTemplates.Draft draft = templates.draft(conversation,
+    private void draft(Conversation conversation, int attempt, Instant now, Known known) {
+        var contact = known.contacts().of(conversation.tenantId(), conversation.clientId());
+        ZoneId zone = contact.map(ContactDirectory.Contact::zone).orElse(ZoneOffset.UTC);
+        FollowUpTemplates.Draft draft = templates.draft(conversation, attempt,
                 contact.map(ContactDirectory.Contact::name).orElse(null),
-                contact.map(ContactDirectory.Contact::locale).orElse(null));
+                contact.map(ContactDirectory.Contact::locale).orElse(null),
+                known.signatures().get(conversation.tenantId()), LocalDate.ofInstant(now, zone));
         em.persist(new FollowUp(conversation, attempt, contact.map(ContactDirectory.Contact::email).orElse(null),
                 draft, now));
     }

@@ -1,5 +1,6 @@
 package dev.clientdesk.followup.api;
 
+import dev.clientdesk.followup.messaging.ClientsHeardOf;
 import dev.clientdesk.followup.service.SilenceScanner;
 import dev.clientdesk.kit.testing.ApiOperations.PathValues;
 import dev.clientdesk.kit.testing.HostileCallersContract;
@@ -31,6 +32,7 @@ class HostileCallersTest extends HostileCallersContract {
     /** A conversation silent for 30 days, scanned, so it has a follow-up draft. */
     private Open openWithDraft(String tenant) {
         String client = UUID.randomUUID().toString();
+        ClientsHeardOf.accept(tenant, client);
         String conversation = as(tenant).body("{\"clientId\":\"" + client + "\",\"subject\":\"Invoice talk\","
                         + "\"lastWrittenAt\":\"" + Instant.now().minus(30, ChronoUnit.DAYS) + "\"}")
                 .post("/v1/conversations").then().statusCode(201).extract().path("id");

@@ -1,5 +1,6 @@
 package dev.clientdesk.followup.api;
 
+import dev.clientdesk.followup.messaging.ClientsHeardOf;
 import dev.clientdesk.followup.service.SilenceScanner;
 import dev.clientdesk.kit.testing.TestClockProducer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -43,8 +44,9 @@ class SilenceTest {
         TestClockProducer.CLOCK.resume();
     }
 
-    /** A conversation opened "now", with the clock far from every other test's conversations. */
+    /** A conversation opened "now" for an accepted client, with the clock far from every other test's conversations. */
     private String open(String tenant, String clientId) {
+        ClientsHeardOf.accept(tenant, clientId);
         t0 = Instant.now().plus(Duration.ofDays(400 + (long) (Math.random() * 10_000))).truncatedTo(ChronoUnit.SECONDS);
         TestClockProducer.CLOCK.set(t0);
         return as(tenant).body("{\"clientId\":\"" + clientId + "\",\"subject\":\"Invoice talk\"}")
@@ -178,8 +180,13 @@ class SilenceTest {
         String tenant = "ws-race-" + UUID.randomUUID();
         String first = open(tenant, UUID.randomUUID().toString());
         List<String> ids = new ArrayList<>(List.of(first));
+        List<String> clients = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            clients.add(UUID.randomUUID().toString());
+            ClientsHeardOf.accept(tenant, clients.get(i));
+        }
         for (int i = 1; i < 250; i++) {
-            ids.add(as(tenant).body("{\"clientId\":\"" + UUID.randomUUID() + "\",\"subject\":\"s" + i + "\"}")
+            ids.add(as(tenant).body("{\"clientId\":\"" + clients.get(i % 10) + "\",\"subject\":\"s" + i + "\"}")
                     .post("/v1/conversations").then().statusCode(201).extract().<String>path("id"));
         }
         TestClockProducer.CLOCK.set(t0.plus(Duration.ofDays(7)));

@@ -96,7 +96,7 @@ class ConversationTest {
                 Map.of(), T0, WEEK, T0);
         c.close("ANSWERED", day(3));
         c.clientSpoke(day(4), WEEK);
-        c.pause(day(9));
+        c.pause(day(9), null);
         assertThat(c.status()).isEqualTo(ConversationStatus.CLOSED);
         assertThat(c.nextCheckAt()).isNull();
         assertThat(c.closeReason()).isEqualTo("ANSWERED");
@@ -105,16 +105,16 @@ class ConversationTest {
     @Test
     void a_paused_conversation_is_not_nudged_until_the_pause_ends() {
         Conversation c = invoice();
-        c.pause(day(12));
+        c.pause(day(12), null);
         assertThat(c.nextCheckAt()).isEqualTo(day(12));
         Conversation other = invoice();
-        other.pause(day(30));
+        other.pause(day(30), null);
         other.resume(WEEK);
         assertThat(other.nextCheckAt()).isEqualTo(day(7));
         // A pause set while already due defers the check instead of nudging.
         Conversation due = invoice();
-        due.pause(day(5));
-        due.pause(day(10));
+        due.pause(day(5), null);
+        due.pause(day(10), null);
         assertThat(due.check(day(10), WEEK)).isEqualTo(new Conversation.Nudge(1));
     }
 }

@@ -63,9 +63,10 @@ class EventTenancyTest {
                 Map.of("clientId", client, "email", "intruder@example.com"));
         String offboarded = GoldenEvents.publish("clients.v1", "ClientOffboarded", intruder, client,
                 Map.of("clientId", client));
+        String updated = ClientsHeardOf.update(intruder, client, Map.of("email", "intruder@example.com"));
 
         for (String[] dead : new String[][] {{"billing.v1", sent}, {"billing.v1", paid}, {"clients.v1", renamed},
-                {"clients.v1", offboarded}}) {
+                {"clients.v1", offboarded}, {"clients.v1", updated}}) {
             assertThat(DeadLetters.awaitError(dead[0], dead[1], Duration.ofSeconds(30)))
                     .contains(dead[1], client, owner, intruder);
         }

@@ -2,9 +2,11 @@ package dev.clientdesk.followup.messaging;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clientdesk.followup.service.SilenceScanner;
+import dev.clientdesk.kit.money.Money;
 import dev.clientdesk.kit.problem.Problem;
 import dev.clientdesk.kit.testing.TestClockProducer;
 import dev.clientdesk.kit.testing.TopicReader;
+import dev.clientdesk.kit.text.LocaleFormat;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import static dev.clientdesk.kit.testing.TestTokens.as;
@@ -79,8 +82,8 @@ class FollowUpFlowTest {
                 .body("items[0].recipient", equalTo("aigerim@example.kz"))
                 .body("items[0].subject", containsString("2026-0001"))
                 .body("items[0].body", containsString("Aigerim"))
-                .body("items[0].body", containsString("1000.00 EUR"))
-                .body("items[0].body", containsString("2026-11-16"))
+                .body("items[0].body", containsString(LocaleFormat.of("kk").money(Money.of("1000.00", "EUR"))))
+                .body("items[0].body", containsString(LocaleFormat.of("kk").date(LocalDate.parse("2026-11-16"))))
                 .extract().path("items[0].id");
 
         as(tenant).body("{\"body\":\"Edited text\"}").patch("/v1/followups/" + followUp).then().statusCode(428);
@@ -153,7 +156,7 @@ class FollowUpFlowTest {
     void offboarding_stops_every_follow_up_for_the_client() throws Exception {
         String tenant = "ws-gone-" + UUID.randomUUID();
         String clientId = UUID.randomUUID().toString();
-        ClientsHeardOf.register(tenant, clientId);
+        ClientsHeardOf.accept(tenant, clientId);
         publish("billing.v1/InvoiceSent", tenant, clientId, UUID.randomUUID().toString(), null);
         conversationOf(tenant, clientId);
         as(tenant).body("{\"clientId\":\"" + clientId + "\",\"subject\":\"Next phase\"}").post("/v1/conversations")

@@ -1,5 +1,6 @@
 package dev.clientdesk.followup.reliability;
 
+import dev.clientdesk.followup.messaging.ClientsHeardOf;
 import dev.clientdesk.followup.service.SilenceScanner;
 import dev.clientdesk.kit.testing.RowLock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,6 +43,7 @@ class StrangerLockTest {
         String owner = "ws-lock-owner-" + UUID.randomUUID();
         String stranger = "ws-lock-stranger-" + UUID.randomUUID();
         String client = UUID.randomUUID().toString();
+        ClientsHeardOf.accept(owner, client);
         String conversation = as(owner).body("{\"clientId\":\"" + client + "\",\"subject\":\"Invoice talk\","
                         + "\"lastWrittenAt\":\"" + Instant.now().minus(30, ChronoUnit.DAYS) + "\"}")
                 .post("/v1/conversations").then().statusCode(201).extract().path("id");
