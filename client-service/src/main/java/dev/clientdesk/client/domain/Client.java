@@ -44,6 +44,7 @@ public class Client implements TenantOwned {
     private ClientStatus status;
     private Instant createdAt;
     private Instant updatedAt;
+    private String acceptanceException;
     @Version
     private long version;
 
@@ -94,6 +95,12 @@ public class Client implements TenantOwned {
         this.updatedAt = now;
     }
 
+    /** Accepted although a rule said no (an ended client's email): the reason you gave, kept with the client. */
+    public void acceptAsException(String reason, Instant now) {
+        moveTo(ClientStatus.ACCEPTED, now);
+        this.acceptanceException = reason;
+    }
+
     public void update(String name, String company, String locale, String timezone, Instant now) {
         if (name != null) {
             this.name = name;
@@ -135,5 +142,6 @@ public class Client implements TenantOwned {
     public ClientStatus status() { return status; }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
+    public String acceptanceException() { return acceptanceException; }
     public long version() { return version; }
 }
