@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -77,10 +78,21 @@ public class DecisionResource {
             description = "A lead whose email belongs to a client you ended needs override.reason: 409 without it, "
                     + "naming the earlier client; with it the acceptance is recorded as an exception")
     @APIResponseSchema(value = ClientView.class, responseCode = "200", responseDescription = "The accepted client")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response accept(@PathParam("id") UUID id, @Valid Accept request) {
         AcceptOverride override = request == null ? null : request.override();
-        DecisionService.Decision decision = decisions.accept(tenant.tenantId(), id,
-                override == null ? null : override.reason());
+        return accepted(decisions.accept(tenant.tenantId(), id, override == null ? null : override.reason()));
+    }
+
+    /** The same without a body or a Content-Type (a plain {@code curl -X POST}), as callers did before overrides. */
+    @POST
+    @Path("accept")
+    @Operation(hidden = true)
+    public Response acceptWithoutBody(@PathParam("id") UUID id) {
+        return accepted(decisions.accept(tenant.tenantId(), id, null));
+    }
+
+    private static Response accepted(DecisionService.Decision decision) {
         return Response.ok(ClientView.of(decision.client())).tag(ETags.of(decision.client().version())).build();
     }
 
