@@ -21,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -79,7 +80,8 @@ public class DecisionResource {
                     + "naming the earlier client; with it the acceptance is recorded as an exception")
     @APIResponseSchema(value = ClientView.class, responseCode = "200", responseDescription = "The accepted client")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response accept(@PathParam("id") UUID id, @Valid Accept request) {
+    public Response accept(@PathParam("id") UUID id,
+            @RequestBody(required = false, description = "Only to accept against a rule") @Valid Accept request) {
         AcceptOverride override = request == null ? null : request.override();
         return accepted(decisions.accept(tenant.tenantId(), id, override == null ? null : override.reason()));
     }
