@@ -98,14 +98,6 @@ public class ClientResource {
         return withETag(Response.ok(), clients.rescreen(tenant.tenantId(), id, request.signals()));
     }
 
-    @POST
-    @Path("{id}/accept")
-    @Operation(summary = "Accept a lead as a client")
-    @APIResponseSchema(value = ClientView.class, responseCode = "200", responseDescription = "The accepted client")
-    public Response accept(@PathParam("id") UUID id) {
-        return withETag(Response.ok(), clients.accept(tenant.tenantId(), id));
-    }
-
     private static Response withETag(Response.ResponseBuilder builder, Client client) {
         return builder.entity(ClientView.of(client)).tag(ETags.of(client.version())).build();
     }

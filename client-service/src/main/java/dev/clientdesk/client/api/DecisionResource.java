@@ -1,5 +1,7 @@
 package dev.clientdesk.client.api;
 
+import dev.clientdesk.client.domain.EndedBy;
+import dev.clientdesk.client.domain.Ending;
 import dev.clientdesk.client.letters.Letter;
 import dev.clientdesk.client.service.DecisionService;
 import dev.clientdesk.kit.tenant.TenantContext;
@@ -9,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,7 +31,7 @@ import java.util.UUID;
 
 @Produces(MediaType.APPLICATION_JSON)
 @Path("/v1/clients/{id}")
-@Tag(name = "Decisions", description = "Declining a lead and ending a relationship, with the letter to send")
+@Tag(name = "Decisions", description = "Accepting or declining a lead and ending a relationship, with the letter to send")
 public class DecisionResource {
 
     @Schema(name = "Decline")
@@ -41,7 +45,20 @@ public class DecisionResource {
     public record Offboarding(
             @NotBlank @Size(max = 1000) @Schema(example = "Repeated calls outside agreed hours") String reason,
             @Schema(description = "Whether the letter states the reason") boolean includeReason,
-            UUID partnerId) {
+            UUID partnerId,
+            @Schema(description = "Who ends it (default FREELANCER); the cancellation fee is due only when the CLIENT does",
+                    example = "FREELANCER") EndedBy endedBy,
+            @Schema(description = "Whether stages already started are still finished and billed (default true); "
+                    + "with false they count as unfinished", example = "true") Boolean finishCommittedWork) {
+    }
+
+    @Schema(name = "Accept", description = "Optional; needed only to accept a lead against a rule")
+    public record Accept(@Valid AcceptOverride override) {
+    }
+
+    @Schema(name = "AcceptOverride", description = "Accept anyway: the reason is kept on the client and published")
+    public record AcceptOverride(
+            @NotBlank @Size(max = 1000) @Schema(example = "Six months on, they asked for a fixed scope and prepay") String reason) {
     }
 
     @Schema(name = "Decision")
@@ -54,6 +71,31 @@ public class DecisionResource {
     public DecisionResource(DecisionService decisions, TenantContext tenant) {
         this.decisions = decisions;
         this.tenant = tenant;
+    }
+
+    @POST
+    @Path("accept")
+    @Operation(summary = "Accept a lead; writes the acceptance letter (listed with the client's letters)",
+            description = "A lead whose email belongs to a client you ended needs override.reason: 409 without it, "
+                    + "naming the earlier client; with it the acceptance is recorded as an exception")
+    @APIResponseSchema(value = ClientView.class, responseCode = "200", responseDescription = "The accepted client")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response accept(@PathParam("id") UUID id,
+            @RequestBody(required = false, description = "Only to accept against a rule") @Valid Accept request) {
+        AcceptOverride override = request == null ? null : request.override();
+        return accepted(decisions.accept(tenant.tenantId(), id, override == null ? null : override.reason()));
+    }
+
+    /** The same without a body or a Content-Type (a plain {@code curl -X POST}), as callers did before overrides. */
+    @POST
+    @Path("accept")
+    @Operation(hidden = true)
+    public Response acceptWithoutBody(@PathParam("id") UUID id) {
+        return accepted(decisions.accept(tenant.tenantId(), id, null));
+    }
+
+    private static Response accepted(DecisionService.Decision decision) {
+        return Response.ok(ClientView.of(decision.client())).tag(ETags.of(decision.client().version())).build();
     }
 
     @POST
@@ -71,7 +113,7 @@ public class DecisionResource {
     @APIResponseSchema(value = DecisionView.class, responseCode = "200", responseDescription = "The offboarded client and the termination letter")
     public Response offboard(@PathParam("id") UUID id, @Valid @NotNull Offboarding request) {
         return view(decisions.offboard(tenant.tenantId(), id, request.reason(), request.includeReason(),
-                request.partnerId()));
+                request.partnerId(), Ending.of(request.endedBy(), request.finishCommittedWork())));
     }
 
     @GET

@@ -29,11 +29,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Produces(MediaType.APPLICATION_JSON)
 @Path("/v1/letter-templates/{kind}/{language}")
-@Tag(name = "Letter templates", description = "Your own wording of the decline and termination letters")
+@Tag(name = "Letter templates", description = "Your own wording of the acceptance, decline and termination letters")
 public class LetterTemplateResource {
 
-    @Schema(name = "LetterTemplateInput", description = "Placeholders: {clientName} {service} {reasonParagraph} "
-            + "{referralParagraph} {signature}")
+    @Schema(name = "LetterTemplateInput", description = "Placeholders: {clientName} {service} {signature} in every letter; "
+            + "ACCEPTANCE also {budgetParagraph}; DECLINE {reasonParagraph} {referralParagraph} (the referral and the "
+            + "encouraging close); TERMINATION {reasonParagraph} {endingParagraph} {settlementParagraph} {referralParagraph}")
     public record TemplateInput(
             @NotBlank @Size(max = 300) @Schema(example = "About your request") String subject,
             @NotBlank @Size(max = 10000) @Schema(example = "Dear {clientName},\n\nThank you for thinking of me for {service}.{reasonParagraph}{referralParagraph}\n\n{signature}") String body) {

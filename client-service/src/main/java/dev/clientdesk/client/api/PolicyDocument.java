@@ -4,6 +4,7 @@ import dev.clientdesk.client.domain.FriendsAndFamilyPolicy;
 import dev.clientdesk.client.domain.WorkspacePolicy;
 import dev.clientdesk.kit.money.Money;
 import dev.clientdesk.kit.text.Texts;
+import dev.clientdesk.kit.web.SingleLine;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -30,11 +31,15 @@ public record PolicyDocument(
         int maxBelowTargetShare,
         @NotNull @Size(max = 500) @Schema(example = "Elif, Studio Nar") String letterSignature,
         @Schema(example = "en") @NotNull @Pattern(regexp = Texts.LOCALE_TAG, message = "must be a language tag such as en") String defaultLocale,
+        @Size(max = 2000) @SingleLine @Schema(example = "https://studionar.example/free-guides",
+                description = "Your own free resources, an absolute http(s) URL; decline letters point to them")
+        String freeResourcesUrl,
         @Schema(readOnly = true) Long version) {
 
     public static PolicyDocument of(WorkspacePolicy policy) {
         return new PolicyDocument(policy.servicesOffered(), policy.minimumBudget(), policy.idealClientTraits(),
                 policy.unwantedTraits(), policy.friendsAndFamily(), policy.targetHourlyRate(),
-                policy.maxBelowTargetShare(), policy.letterSignature(), policy.defaultLocale(), policy.version());
+                policy.maxBelowTargetShare(), policy.letterSignature(), policy.defaultLocale(),
+                policy.freeResourcesUrl(), policy.version());
     }
 }

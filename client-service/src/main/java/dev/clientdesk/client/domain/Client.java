@@ -45,6 +45,7 @@ public class Client implements TenantOwned {
     private ClientStatus status;
     private Instant createdAt;
     private Instant updatedAt;
+    private String acceptanceException;
     @Version
     private long version;
 
@@ -94,6 +95,12 @@ public class Client implements TenantOwned {
         }
         this.status = next;
         this.updatedAt = now;
+    }
+
+    /** Accepted although a rule said no (an ended client's email): the reason you gave, kept with the client. */
+    public void acceptAsException(String reason, Instant now) {
+        moveTo(ClientStatus.ACCEPTED, now);
+        this.acceptanceException = reason;
     }
 
     /** Changes the given details; false (and nothing touched) when they are what the client already has. */
@@ -149,5 +156,6 @@ public class Client implements TenantOwned {
     public ClientStatus status() { return status; }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
+    public String acceptanceException() { return acceptanceException; }
     public long version() { return version; }
 }

@@ -37,6 +37,7 @@ public class WorkspacePolicy {
     private int maxBelowTargetShare;
     private String letterSignature;
     private String defaultLocale;
+    private String freeResourcesUrl;
     @Version
     private long version;
 
@@ -73,6 +74,11 @@ public class WorkspacePolicy {
         this.defaultLocale = defaultLocale;
     }
 
+    /** Where a decline letter's encouragement points (an absolute http(s) URL), or null for the general wording. */
+    public void useFreeResources(String url) {
+        this.freeResourcesUrl = url;
+    }
+
     public ScreeningPolicy screeningPolicy() {
         return new ScreeningPolicy(servicesOffered, minimumBudget(), friendsAndFamily, idealClientTraits, unwantedTraits,
                 defaultLocale);
@@ -94,5 +100,6 @@ public class WorkspacePolicy {
     public int maxBelowTargetShare() { return maxBelowTargetShare; }
     public String letterSignature() { return letterSignature; }
     public String defaultLocale() { return defaultLocale; }
+    public String freeResourcesUrl() { return freeResourcesUrl; }
     public long version() { return version; }
 }

@@ -1,5 +1,6 @@
 package dev.clientdesk.client.events;
 
+import dev.clientdesk.client.domain.EndedBy;
 import dev.clientdesk.client.domain.Recommendation;
 import dev.clientdesk.client.domain.Relationship;
 
@@ -29,12 +30,14 @@ public final class ClientEvents {
     public record WorkspaceSignatureChanged(String signature) {
     }
 
-    public record ClientAccepted(UUID clientId, String name, String email, String locale) {
+    /** @param exception the reason given for accepting against a rule (re-intake of an ended client), else null */
+    public record ClientAccepted(UUID clientId, String name, String email, String locale, String exception) {
     }
 
     public record ClientDeclined(UUID clientId, String reason) {
     }
 
-    public record ClientOffboarded(UUID clientId, String reason) {
+    /** Consumers treat a missing endedBy as FREELANCER and a missing finishCommittedWork as true. */
+    public record ClientOffboarded(UUID clientId, String reason, EndedBy endedBy, boolean finishCommittedWork) {
     }
 }

@@ -26,6 +26,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Intake, screening and the client's life cycle; every change publishes its event through the outbox. */
@@ -74,14 +75,6 @@ public class ClientService {
         Screening screening = Screener.screen(lead.withSignals(merged), policies.current(tenantId).screeningPolicy());
         client.rescreen(signals, screening, clock.instant());
         publishScreened(client);
-        return client;
-    }
-
-    @Transactional
-    public Client accept(String tenantId, UUID id) {
-        Client client = get(tenantId, id);
-        client.moveTo(ClientStatus.ACCEPTED, clock.instant());
-        publish(client, new ClientEvents.ClientAccepted(client.id(), client.name(), client.email(), client.locale()));
         return client;
     }
 
@@ -151,12 +144,17 @@ public class ClientService {
     }
 
     private boolean previouslyEnded(String tenantId, String email) {
-        return !em.createQuery("SELECT c.id FROM Client c WHERE c.tenantId = :tenant AND lower(c.email) = :email"
-                        + " AND c.status = :ended")
+        return lastEndedWithEmail(tenantId, email).isPresent();
+    }
+
+    /** The client with this email (any case) you ended most recently in the workspace, if any. */
+    public Optional<Client> lastEndedWithEmail(String tenantId, String email) {
+        return em.createQuery("FROM Client c WHERE c.tenantId = :tenant AND lower(c.email) = :email"
+                        + " AND c.status = :ended ORDER BY c.updatedAt DESC, c.id", Client.class)
                 .setParameter("tenant", tenantId)
                 .setParameter("email", email.toLowerCase(Locale.ROOT))
                 .setParameter("ended", ClientStatus.ENDED)
-                .setMaxResults(1).getResultList().isEmpty();
+                .setMaxResults(1).getResultList().stream().findFirst();
     }
 
     private void publishScreened(Client client) {

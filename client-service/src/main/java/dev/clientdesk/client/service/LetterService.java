@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.util.TreeSet;
+
 /** Built-in letter templates, a workspace's overrides of them, and rendering. */
 @ApplicationScoped
 public class LetterService {
@@ -46,9 +48,9 @@ public class LetterService {
     public EffectiveTemplate override(String tenantId, LetterKind kind, String language, String ifMatch,
             LetterTemplate template) {
         requireSupported(language);
-        if (!template.unknownPlaceholders().isEmpty()) {
-            throw ProblemException.invalidField("body", "unknown placeholders " + template.unknownPlaceholders()
-                    + "; use " + LetterTemplate.PLACEHOLDERS);
+        if (!template.unknownPlaceholders(kind).isEmpty()) {
+            throw ProblemException.invalidField("body", "unknown placeholders " + template.unknownPlaceholders(kind)
+                    + "; a " + kind + " letter can use " + new TreeSet<>(kind.placeholders()));
         }
         LetterOverride override = find(tenantId, kind, language);
         if (override == null) {

@@ -2,6 +2,7 @@ package dev.clientdesk.client.service;
 
 import dev.clientdesk.client.domain.ClientNote;
 import dev.clientdesk.client.domain.NoteKind;
+import dev.clientdesk.kit.problem.ProblemException;
 import dev.clientdesk.kit.web.Page;
 import dev.clientdesk.kit.web.PageRequest;
 import dev.clientdesk.kit.web.PagedQuery;
@@ -31,6 +32,10 @@ public class NoteService {
     @Transactional
     public ClientNote add(String tenantId, UUID clientId, NoteKind kind, String text) {
         clients.get(tenantId, clientId);
+        if (kind == NoteKind.REINTAKE_EXCEPTION) {
+            throw ProblemException.invalidField("kind",
+                    "REINTAKE_EXCEPTION is written by the service when you accept again a client you ended");
+        }
         ClientNote note = new ClientNote(tenantId, clientId, kind, text.trim(), clock.instant());
         em.persist(note);
         return note;

@@ -11,6 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+
 /** The workspace policy: defaults until the first PUT, then the stored one. */
 @ApplicationScoped
 public class PolicyService {
@@ -48,6 +51,7 @@ public class PolicyService {
         policy.replace(document.servicesOffered(), document.minimumBudget(), document.idealClientTraits(),
                 document.unwantedTraits(), document.friendsAndFamily(), document.targetHourlyRate(),
                 document.maxBelowTargetShare(), document.letterSignature(), document.defaultLocale());
+        policy.useFreeResources(absoluteHttpUrl("freeResourcesUrl", document.freeResourcesUrl()));
         publishSignatureChange(policy, signatureBefore);
         em.flush();
         return policy;
@@ -59,5 +63,22 @@ public class PolicyService {
             outbox.append(ClientEvents.TOPIC, policy.tenantId(), policy.tenantId(), policy.tenantId(),
                     new ClientEvents.WorkspaceSignatureChanged(policy.letterSignature()));
         }
+    }
+
+    /** Blank is "none"; anything else must be an absolute http or https URL with a host. */
+    private static String absoluteHttpUrl(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(value.strip());
+            if (uri.isAbsolute() && uri.getHost() != null
+                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+                return uri.toString();
+            }
+        } catch (URISyntaxException e) {
+            // reported below, like any other URL that is not absolute http(s)
+        }
+        throw ProblemException.invalidField(field, "must be an absolute http or https URL, such as https://example.com/guides");
     }
 }

@@ -1,7 +1,9 @@
 package dev.clientdesk.client.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.clientdesk.kit.money.Money;
 import dev.clientdesk.kit.testing.TopicReader;
+import dev.clientdesk.kit.text.LocaleFormat;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.junit.jupiter.api.Test;
@@ -11,12 +13,15 @@ import java.util.List;
 import java.util.UUID;
 
 import static dev.clientdesk.kit.testing.TestTokens.as;
+import static dev.clientdesk.kit.testing.TestTokens.bearer;
 import static dev.clientdesk.client.api.ClientApiTest.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 class DecisionApiTest {
@@ -89,6 +94,139 @@ class DecisionApiTest {
         as(tenant).body(lead("Mehmet again", "MEHMET@example.com", "")).post("/v1/clients").then().statusCode(201)
                 .body("screening.flags.code", hasItem("PREVIOUSLY_ENDED"))
                 .body("screening.recommendation", equalTo("DECLINE"));
+    }
+
+    @Test
+    void accepting_writes_a_welcome_letter_listed_beside_the_termination_letter() {
+        String tenant = "ws-welcome-" + UUID.randomUUID();
+        String id = register(tenant, lead("Nino", "nino@example.ge", "").replace("\"tr\"", "\"ka\""));
+
+        // as a plain curl would: no body, no Content-Type
+        io.restassured.RestAssured.given().header("Authorization", bearer(tenant))
+                .post("/v1/clients/" + id + "/accept").then().statusCode(200)
+                .body("status", equalTo("ACCEPTED")).body("acceptanceException", nullValue());
+        as(tenant).get("/v1/clients/" + id + "/letters").then().statusCode(200)
+                .body("kind", equalTo(List.of("ACCEPTANCE")))
+                .body("[0].locale", equalTo("ka"))
+                .body("[0].body", org.hamcrest.Matchers.startsWith("პატივცემულო Nino,"))
+                .body("[0].body", containsString(LocaleFormat.of("ka").money(Money.of("4000.00", "EUR"))))
+                .body("[0].body", containsString("ავანს"))
+                .body("[0].body", endsWith("პატივისცემით,\n"));
+
+        as(tenant).body("{\"reason\":\"Scope keeps growing\"}").post("/v1/clients/" + id + "/offboarding")
+                .then().statusCode(200);
+        as(tenant).get("/v1/clients/" + id + "/letters").then().statusCode(200)
+                .body("kind", equalTo(List.of("ACCEPTANCE", "TERMINATION")));
+    }
+
+    @Test
+    void a_workspace_can_word_its_acceptance_letter_and_point_declines_to_its_free_resources() {
+        String tenant = "ws-own-welcome-" + UUID.randomUUID();
+        as(tenant).get("/v1/letter-templates/ACCEPTANCE/en").then().statusCode(200)
+                .body("overridden", equalTo(false)).body("body", containsString("deposit"));
+        as(tenant).body("{\"subject\":\"Welcome\",\"body\":\"Hi {clientName}. {reasonParagraph}\"}")
+                .put("/v1/letter-templates/ACCEPTANCE/en").then().statusCode(400)
+                .body("errors[0].field", equalTo("body")).body("detail", containsString("{reasonParagraph}"));
+        as(tenant).body("{\"subject\":\"Welcome aboard\",\"body\":\"Hi {clientName}, glad to start {service}.\\n{budgetParagraph}\\n{signature}\"}")
+                .put("/v1/letter-templates/ACCEPTANCE/en").then().statusCode(200).body("overridden", equalTo(true));
+
+        String policy = "{\"servicesOffered\":[],\"idealClientTraits\":[],\"unwantedTraits\":[],"
+                + "\"friendsAndFamily\":\"REVIEW\",\"maxBelowTargetShare\":20,\"letterSignature\":\"Elif\","
+                + "\"defaultLocale\":\"en\",\"freeResourcesUrl\":\"%s\"}";
+        for (String bad : List.of("ftp://studio.example/guides", "/guides", "studio.example/guides", "https://")) {
+            as(tenant).body(policy.formatted(bad)).put("/v1/policy").then().statusCode(400)
+                    .body("errors[0].field", equalTo("freeResourcesUrl"));
+        }
+        as(tenant).body(policy.formatted("https://studio.example/guides")).put("/v1/policy").then().statusCode(200)
+                .body("freeResourcesUrl", equalTo("https://studio.example/guides"));
+
+        String accepted = register(tenant, lead("Kim", "kim@example.com", "").replace("\"tr\"", "\"en\""));
+        as(tenant).post("/v1/clients/" + accepted + "/accept").then().statusCode(200);
+        as(tenant).get("/v1/clients/" + accepted + "/letters").then()
+                .body("[0].subject", equalTo("Welcome aboard"))
+                .body("[0].body", containsString("Hi Kim, glad to start web design."))
+                .body("[0].body", containsString("EUR\u00a04,000.00"));
+
+        String declined = register(tenant, lead("Lee", "lee@example.com", "").replace("\"tr\"", "\"en\""));
+        String ana = partner(tenant, "Ana Petrova");
+        String giorgi = partner(tenant, "Giorgi Beridze");
+        as(tenant).body("{\"partnerIds\":[\"" + ana + "\",\"" + giorgi + "\"]}").post("/v1/clients/" + declined + "/decline")
+                .then().statusCode(200)
+                .body("letter.body", containsString("Colleagues who can help you with this: "))
+                .body("letter.body", containsString("https://studio.example/guides"))
+                .body("letter.body", containsString("Kind regards,\nElif"));
+    }
+
+    @Test
+    void accepting_a_client_you_ended_needs_a_stated_reason_and_is_recorded_as_an_exception() {
+        String tenant = "ws-reintake-" + UUID.randomUUID();
+        String first = register(tenant, lead("Mehmet Demir", "mehmet@example.com", ""));
+        as(tenant).post("/v1/clients/" + first + "/accept").then().statusCode(200);
+        as(tenant).body("{\"reason\":\"Calls at midnight\"}").post("/v1/clients/" + first + "/offboarding")
+                .then().statusCode(200);
+        String again = register(tenant, lead("Mehmet D.", "Mehmet@Example.com", ""));
+
+        as(tenant).post("/v1/clients/" + again + "/accept").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/ended-client-reintake"))
+                .body("detail", containsString("Mehmet Demir"))
+                .body("detail", containsString(first))
+                .body("detail", containsString("override.reason"));
+        as(tenant).body("{\"override\":{\"reason\":\" \"}}").post("/v1/clients/" + again + "/accept")
+                .then().statusCode(400).body("errors[0].field", containsString("override.reason"));
+        as(tenant).get("/v1/clients/" + again).then().body("status", equalTo("LEAD"));
+
+        as(tenant).body("{\"override\":{\"reason\":\"Fixed scope, paid up front this time\"}}")
+                .post("/v1/clients/" + again + "/accept").then().statusCode(200)
+                .body("status", equalTo("ACCEPTED"))
+                .body("acceptanceException", equalTo("Fixed scope, paid up front this time"));
+        as(tenant).get("/v1/clients/" + again).then()
+                .body("acceptanceException", equalTo("Fixed scope, paid up front this time"));
+        as(tenant).get("/v1/clients/" + again + "/notes?kind=REINTAKE_EXCEPTION").then().statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("items[0].text", containsString(first))
+                .body("items[0].text", containsString("Fixed scope, paid up front this time"));
+        as(tenant).body("{\"kind\":\"REINTAKE_EXCEPTION\",\"text\":\"made up\"}").post("/v1/clients/" + again + "/notes")
+                .then().statusCode(400).body("errors[0].field", equalTo("kind"));
+
+        JsonNode accepted = TopicReader.envelopes("clients.v1", e -> again.equals(e.path("subject").asText())
+                && "ClientAccepted".equals(e.path("type").asText()), 1, Duration.ofSeconds(30)).get(0);
+        assertThat(accepted.path("data").path("exception").asText()).isEqualTo("Fixed scope, paid up front this time");
+        JsonNode ordinary = TopicReader.envelopes("clients.v1", e -> first.equals(e.path("subject").asText())
+                && "ClientAccepted".equals(e.path("type").asText()), 1, Duration.ofSeconds(30)).get(0);
+        assertThat(ordinary.path("data").path("exception").isNull()).isTrue();
+    }
+
+    @Test
+    void the_offboarding_event_and_letter_carry_who_ends_it_and_whether_started_work_is_finished() {
+        String tenant = "ws-ending-" + UUID.randomUUID();
+        String byClient = register(tenant, lead("Ayla", "ayla@example.com", "").replace("\"tr\"", "\"en\""));
+        String byMe = register(tenant, lead("Burak", "burak@example.com", "").replace("\"tr\"", "\"en\""));
+        as(tenant).post("/v1/clients/" + byClient + "/accept").then().statusCode(200);
+        as(tenant).post("/v1/clients/" + byMe + "/accept").then().statusCode(200);
+        as(tenant).body("{\"reason\":\"x\",\"endedBy\":\"SOMEONE\"}").post("/v1/clients/" + byClient + "/offboarding")
+                .then().statusCode(400);
+
+        as(tenant).body("{\"reason\":\"Moving the work in-house\",\"endedBy\":\"CLIENT\",\"finishCommittedWork\":false}")
+                .post("/v1/clients/" + byClient + "/offboarding").then().statusCode(200)
+                .body("letter.body", containsString("I have received your decision to end our collaboration"))
+                .body("letter.body", containsString("Here is what happens to the work: it stops on "))
+                .body("letter.body", containsString("the cancellation fee it sets out is due"))
+                .body("letter.body", not(containsString("there is no cancellation fee")));
+        as(tenant).body("{\"reason\":\"Scope keeps growing\"}").post("/v1/clients/" + byMe + "/offboarding")
+                .then().statusCode(200)
+                .body("letter.body", containsString("the stages under way will be finished and billed as agreed"))
+                .body("letter.body", containsString("there is no cancellation fee"));
+
+        JsonNode client = TopicReader.envelopes("clients.v1", e -> byClient.equals(e.path("subject").asText())
+                && "ClientOffboarded".equals(e.path("type").asText()), 1, Duration.ofSeconds(30)).get(0).path("data");
+        assertThat(client.path("endedBy").asText()).isEqualTo("CLIENT");
+        assertThat(client.path("finishCommittedWork").isBoolean()).isTrue();
+        assertThat(client.path("finishCommittedWork").asBoolean()).isFalse();
+        JsonNode mine = TopicReader.envelopes("clients.v1", e -> byMe.equals(e.path("subject").asText())
+                && "ClientOffboarded".equals(e.path("type").asText()), 1, Duration.ofSeconds(30)).get(0).path("data");
+        assertThat(mine.path("endedBy").asText()).isEqualTo("FREELANCER");
+        assertThat(mine.path("finishCommittedWork").asBoolean(false)).isTrue();
     }
 
     @Test
