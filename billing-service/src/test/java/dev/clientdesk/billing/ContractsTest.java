@@ -25,10 +25,11 @@ class ContractsTest {
 
     @Test
     void what_billing_reads_of_client_events_is_in_the_samples() {
-        // Contact details and the letter signature are no concern of billing; every life-cycle event is.
+        // Contact details, screenings and the letter signature are no concern of billing; every life-cycle event is.
         assertThat(new ClientEventHandler(null, null, null, null).eventTypes())
                 .containsExactlyInAnyOrderElementsOf(Contracts.eventTypes("clients.v1").stream()
-                        .filter(t -> !t.equals("ClientUpdated") && !t.equals("WorkspaceSignatureChanged")).toList());
+                        .filter(t -> !t.equals("ClientUpdated") && !t.equals("ClientScreened")
+                                && !t.equals("WorkspaceSignatureChanged")).toList());
         for (String type : new ClientEventHandler(null, null, null, null).eventTypes()) {
             assertThat(Contracts.dataFields("clients.v1", type)).as(type)
                     .containsAll(Contracts.recordFields(ClientEventHandler.ClientNamed.class));
