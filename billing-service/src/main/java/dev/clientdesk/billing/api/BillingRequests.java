@@ -59,6 +59,9 @@ public final class BillingRequests {
             @NotNull @DecimalMin("0") @Schema(description = "In the default currency", example = "80.00") BigDecimal revisionFee,
             @NotNull @DecimalMin("0") @DecimalMax("100") @Schema(example = "25") BigDecimal cancellationFeePercent,
             @Min(1) @Max(720) @Schema(example = "24") int responseTimeHours,
+            @Size(max = 64) @Schema(description = "IANA time zone of the workspace: today, due dates, the overdue"
+                    + " check and the invoice year follow it; UTC until set, kept when omitted", example = "Asia/Almaty")
+            String timeZone,
             @Schema(readOnly = true) Long version) {
     }
 
