@@ -1,5 +1,6 @@
 package dev.clientdesk.billing.reliability;
 
+import dev.clientdesk.billing.AcceptedClients;
 import dev.clientdesk.billing.service.SettlementService;
 import dev.clientdesk.kit.testing.Concurrently;
 import dev.clientdesk.kit.testing.RowLock;
@@ -64,7 +65,7 @@ class SettlementLockOrderTest {
         TestClockProducer.CLOCK.resume();
         String tenant = "ws-settle-race-" + UUID.randomUUID();
         for (int round = 0; round < ROUNDS; round++) {
-            UUID clientId = UUID.randomUUID();
+            UUID clientId = AcceptedClients.accepted(tenant);
             Contracted first = activeProject(tenant, clientId);
             Contracted second = activeProject(tenant, clientId);
 
