@@ -43,7 +43,7 @@ public class RevisionResource {
         Page<Revision> found = records.revisions(tenant.tenantId(), id, page);
         Map<UUID, Invoice> invoices = records.invoices(tenant.tenantId(),
                 found.items().stream().map(Revision::invoiceId).toList());
-        return found.map(r -> RevisionView.of(r, invoices.get(r.invoiceId())));
+        return found.map(r -> RevisionView.of(r, r.invoiceId() == null ? null : invoices.get(r.invoiceId())));
     }
 
     @GET

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** Numbers, stores and announces a new invoice; every kind of invoice is issued here. */
 @ApplicationScoped
@@ -33,7 +34,7 @@ public class InvoiceIssuer {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Invoice issue(Project project, Invoice.Kind kind, String description, Money amount) {
-        Instant now = clock.instant();
+        Instant now = now();
         String number = numbers.next(project.tenantId(), now.atZone(settings.zone(project.tenantId())).getYear());
         Invoice invoice = Invoice.issue(project, number, kind, description, amount, now);
         em.persist(invoice);
@@ -44,7 +45,7 @@ public class InvoiceIssuer {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void send(Invoice invoice, int paymentTermsDays) {
-        invoice.send(paymentTermsDays, clock.instant(), settings.zone(invoice.tenantId()));
+        invoice.send(paymentTermsDays, now(), settings.zone(invoice.tenantId()));
         outbox.publish(invoice.tenantId(), invoice.clientId(), invoice.id(), new BillingEvents.InvoiceSent(
                 invoice.id(), invoice.projectId(), invoice.clientId(), invoice.number(), invoice.amount(),
                 invoice.dueDate()));
@@ -55,5 +56,10 @@ public class InvoiceIssuer {
         invoice.voidInvoice();
         outbox.publish(invoice.tenantId(), invoice.clientId(), invoice.id(), new BillingEvents.InvoiceVoided(
                 invoice.id(), invoice.projectId(), invoice.clientId(), invoice.number(), reason));
+    }
+
+    /** As precise as the database keeps it, so an invoice reads back exactly as it was answered. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,7 +1,10 @@
 package dev.clientdesk.billing.api;
 
 import dev.clientdesk.billing.AcceptedClients;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clientdesk.kit.testing.Concurrently;
+import dev.clientdesk.kit.testing.GoldenEvents;
+import dev.clientdesk.kit.testing.TopicReader;
 import dev.clientdesk.kit.testing.RowLock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -16,6 +19,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -111,5 +115,27 @@ class ClientGateTest {
         assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(409);
         assertThat(answer.jsonPath().getString("detail")).endsWith("relationship ended");
         as(tenant).get("/v1/projects?clientId=" + client).then().body("items.size()", equalTo(0));
+    }
+
+    /** ClientUpdated (billing keeps nothing of the contact) and WorkspaceSignatureChanged (no client) pass by. */
+    @Test
+    void client_events_billing_does_not_read_pass_by_without_an_error_or_a_delay() {
+        String tenant = "ws-gate-skip-" + UUID.randomUUID();
+        UUID client = UUID.randomUUID();
+        ObjectNode updated = GoldenEvents.event("clients.v1", "ClientRegistered", tenant, Map.of());
+        updated.put("type", "ClientUpdated").put("subject", client.toString()).set("data", updated.objectNode()
+                .put("clientId", client.toString()).put("name", "Aigerim Nurlanovna").put("email", "a@example.kz")
+                .put("locale", "kk").put("timezone", "Asia/Almaty"));
+        ObjectNode signature = GoldenEvents.event("clients.v1", "ClientRegistered", tenant, Map.of());
+        signature.put("type", "WorkspaceSignatureChanged").put("subject", tenant)
+                .set("data", signature.objectNode().put("signature", "Aigerim, design studio"));
+        GoldenEvents.publish("clients.v1", client.toString(), updated);
+        GoldenEvents.publish("clients.v1", tenant, signature);
+
+        AcceptedClients.accept(tenant, client);
+        contract(tenant, client).then().statusCode(201);
+        List<String> deadLetters = TopicReader.readUntil("clients.v1.dlt", Duration.ofSeconds(2), r -> false).stream()
+                .map(TopicReader::json).map(e -> e.path("id").asText()).toList();
+        assertThat(deadLetters).doesNotContain(updated.path("id").asText(), signature.path("id").asText());
     }
 }
