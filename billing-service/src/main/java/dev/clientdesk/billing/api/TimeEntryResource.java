@@ -35,7 +35,7 @@ public class TimeEntryResource {
 
     @GET
     @Operation(summary = "List the time logged on a project, the latest day first")
-    public Page<TimeService.TimeEntry> list(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
+    public Page<TimeService.TimeEntry> listTimeEntries(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
         return records.timeEntries(tenant.tenantId(), id, page).map(BillingViews::timeEntry);
     }
 
