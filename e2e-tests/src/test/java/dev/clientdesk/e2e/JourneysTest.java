@@ -50,7 +50,7 @@ class JourneysTest {
     private static final Duration EVENTUALLY = Duration.ofSeconds(45);
 
     /** billing-service contracts a client once client-service's ClientAccepted has reached it: a 409 until then. */
-    private static Response contract(String tenant, String project) {
+    private Response contract(String tenant, String project) {
         return await().atMost(EVENTUALLY).until(() -> billing(tenant).body(project).post("/v1/projects"),
                 response -> response.statusCode() != 409);
     }
