@@ -107,6 +107,7 @@ class RecordsApiTest {
         Active p = project(tenant, true);
         String revisions = "/v1/projects/" + p.projectId() + "/revisions";
         Map<String, Object> included = followed(tenant, as(tenant).body("{\"note\":\"darker\"}").post(revisions));
+        as(tenant).get(revisions).then().statusCode(200).body("items.id", equalTo(List.of(included.get("id"))));
         Map<String, Object> billed = followed(tenant, as(tenant).body("{\"note\":\"lighter\"}").post(revisions));
         assertThat(included).containsEntry("number", 1).containsEntry("billable", false).containsEntry("invoice", null);
         assertThat(billed).containsEntry("number", 2).containsEntry("billable", true).containsEntry("note", "lighter");
