@@ -80,7 +80,8 @@ public final class BillingRequests {
     public record NewTimeEntry(
             @Min(1) @Max(1440) @Schema(example = "90") int minutes,
             @NotNull @Schema(example = "COMMUNICATION") dev.clientdesk.billing.service.TimeService.TimeKind kind,
-            @Schema(description = "The day worked; today when omitted", example = "2026-11-20") LocalDate date,
+            @Schema(description = "The day worked; today in the workspace's time zone when omitted", example = "2026-11-20")
+            LocalDate date,
             @Size(max = 1000) @Schema(example = "Call about a fourth round of logo changes") String note) {
     }
 
