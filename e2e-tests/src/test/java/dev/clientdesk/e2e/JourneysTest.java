@@ -1,6 +1,7 @@
 package dev.clientdesk.e2e;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +49,12 @@ class JourneysTest {
 
     private static final Duration EVENTUALLY = Duration.ofSeconds(45);
 
+    /** billing-service contracts a client once client-service's ClientAccepted has reached it: a 409 until then. */
+    private Response contract(String tenant, String project) {
+        return await().atMost(EVENTUALLY).until(() -> billing(tenant).body(project).post("/v1/projects"),
+                response -> response.statusCode() != 409);
+    }
+
     @Test
     void journey_1_a_lead_with_red_flags_is_declined_with_a_letter_in_their_language_and_referred() {
         String tenant = "ws-j1-" + UUID.randomUUID();
@@ -83,11 +90,11 @@ class JourneysTest {
                 .extract().path("id");
         clients(tenant).post("/v1/clients/" + clientId + "/accept").then().statusCode(200);
 
-        var project = billing(tenant).body("{\"clientId\":\"" + clientId + "\",\"title\":\"Brand identity\","
+        var project = contract(tenant, "{\"clientId\":\"" + clientId + "\",\"title\":\"Brand identity\","
                         + "\"totalFee\":{\"amount\":\"5000.00\",\"currency\":\"EUR\"},\"depositPercent\":20,"
                         + "\"milestones\":[{\"name\":\"Concepts\",\"percent\":\"30\"},{\"name\":\"Design\",\"percent\":\"30\"},"
                         + "{\"name\":\"Brand book\",\"percent\":\"20\"}]}")
-                .post("/v1/projects").then().statusCode(201)
+                .then().statusCode(201)
                 .body("deposit.amount", equalTo("1000.00"))
                 .body("milestones.amount.amount", equalTo(List.of("1500.00", "1500.00", "1000.00")))
                 .extract();
@@ -124,9 +131,9 @@ class JourneysTest {
         String clientId = clients(tenant).body("{\"name\":\"Ivan\",\"email\":\"ivan@example.bg\",\"locale\":\"bg\"}")
                 .post("/v1/clients").then().statusCode(201).extract().path("id");
         clients(tenant).post("/v1/clients/" + clientId + "/accept").then().statusCode(200);
-        var project = billing(tenant).body("{\"clientId\":\"" + clientId + "\",\"title\":\"Website\","
+        var project = contract(tenant, "{\"clientId\":\"" + clientId + "\",\"title\":\"Website\","
                         + "\"totalFee\":{\"amount\":\"1000.00\",\"currency\":\"EUR\"},\"milestones\":[{\"name\":\"All\",\"percent\":\"80\"}]}")
-                .post("/v1/projects").then().statusCode(201).extract();
+                .then().statusCode(201).extract();
         String projectId = project.path("id");
         String deposit = project.path("depositInvoiceId");
         billing(tenant).post("/v1/invoices/" + deposit + "/send").then().statusCode(200);

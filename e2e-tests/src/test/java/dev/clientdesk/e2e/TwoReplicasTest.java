@@ -135,8 +135,9 @@ class TwoReplicasTest {
         Map<String, Long> publishedBefore = metric(billingReplicas(), PUBLISHED);
         Map<String, Long> handledBefore = metric(followupReplicas(), HANDLED);
 
-        // Every project is for a client client-service registered and accepted; followup-service and
-        // client-service apply billing's events only to clients they know, in their workspace.
+        // Every project is for a client client-service registered and accepted: billing-service contracts only
+        // clients whose acceptance has reached it; followup-service and client-service apply billing's events
+        // only to clients they know, in their workspace.
         List<String> clientIds = new ArrayList<>();
         for (int i = 0; i < 2 * PROJECTS_PER_WORKSPACE; i++) {
             clientIds.add(acceptedClient(tenants.get(i % 2), i));
@@ -145,6 +146,11 @@ class TwoReplicasTest {
             await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> assertThat(
                     followups.count("SELECT count(*) FROM client_contact WHERE tenant_id = ANY(?)", tenants))
                     .as("clients followup-service heard of").isEqualTo(clientIds.size()));
+        }
+        try (Sql billing = Sql.of(system, "billing-service")) {
+            await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> assertThat(
+                    billing.count("SELECT count(*) FROM known_client WHERE tenant_id = ANY(?) AND status = 'ACCEPTED'",
+                            tenants)).as("accepted clients billing-service heard of").isEqualTo(clientIds.size()));
         }
 
         // Contract, send and pay a deposit per project; the steps of one project alternate between the replicas,

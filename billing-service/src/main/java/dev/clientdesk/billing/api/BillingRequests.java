@@ -62,6 +62,9 @@ public final class BillingRequests {
             @NotNull @DecimalMin("0") @Schema(description = "In the default currency", example = "80.00") BigDecimal revisionFee,
             @NotNull @DecimalMin("0") @DecimalMax("100") @Schema(example = "25") BigDecimal cancellationFeePercent,
             @Min(1) @Max(720) @Schema(example = "24") int responseTimeHours,
+            @Size(max = 64) @Schema(description = "IANA time zone of the workspace: today, due dates, the overdue"
+                    + " check and the invoice year follow it; UTC until set, kept when omitted", example = "Asia/Almaty")
+            String timeZone,
             @Schema(readOnly = true) Long version) {
     }
 
@@ -80,7 +83,8 @@ public final class BillingRequests {
     public record NewTimeEntry(
             @Min(1) @Max(1440) @Schema(example = "90") int minutes,
             @NotNull @Schema(example = "COMMUNICATION") dev.clientdesk.billing.service.TimeService.TimeKind kind,
-            @Schema(description = "The day worked; today when omitted", example = "2026-11-20") LocalDate date,
+            @Schema(description = "The day worked; today in the workspace's time zone when omitted", example = "2026-11-20")
+            LocalDate date,
             @Size(max = 1000) @Schema(example = "Call about a fourth round of logo changes") String note) {
     }
 

@@ -3,9 +3,14 @@ package dev.clientdesk.billing.api;
 import dev.clientdesk.billing.domain.Invoice;
 import dev.clientdesk.billing.domain.InvoiceStatus;
 import dev.clientdesk.billing.domain.Milestone;
+import dev.clientdesk.billing.domain.Payment;
 import dev.clientdesk.billing.domain.Project;
 import dev.clientdesk.billing.domain.ProjectStatus;
 import dev.clientdesk.billing.service.SettlementService;
+import dev.clientdesk.billing.domain.Refund;
+import dev.clientdesk.billing.domain.Revision;
+import dev.clientdesk.billing.domain.TimeEntry;
+import dev.clientdesk.billing.service.TimeService;
 import dev.clientdesk.kit.money.Money;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -58,6 +63,41 @@ public final class BillingViews {
             return new InvoiceView(invoice.id(), invoice.number(), invoice.projectId(), invoice.clientId(),
                     invoice.kind(), invoice.description(), invoice.amount(), invoice.paid(), invoice.outstanding(),
                     invoice.status(), invoice.issuedAt(), invoice.sentAt(), invoice.dueDate());
+        }
+    }
+
+    @Schema(name = "Payment", description = "Money received against an invoice, and that invoice as it is now")
+    public record PaymentView(UUID id, Money amount, Instant receivedAt,
+            @Schema(example = "bank transfer 2026-11-20") String reference, InvoiceView invoice) {
+
+        public static PaymentView of(Payment payment, Invoice invoice) {
+            return new PaymentView(payment.id(), payment.amount(), payment.receivedAt(), payment.reference(),
+                    InvoiceView.of(invoice));
+        }
+    }
+
+    public static TimeService.TimeEntry timeEntry(TimeEntry entry) {
+        return new TimeService.TimeEntry(entry.id(), entry.projectId(), entry.clientId(), entry.minutes(),
+                TimeService.TimeKind.valueOf(entry.kind()), entry.workDate(), entry.note());
+    }
+
+    @Schema(name = "Revision", description = "A revision counted on a project; the invoice that billed it when it"
+            + " was beyond the included ones")
+    public record RevisionView(UUID id, UUID projectId, int number, String note, boolean billable,
+            InvoiceView invoice) {
+
+        public static RevisionView of(Revision revision, Invoice invoice) {
+            return new RevisionView(revision.id(), revision.projectId(), revision.number(), revision.note(),
+                    revision.billable(), invoice == null ? null : InvoiceView.of(invoice));
+        }
+    }
+
+    @Schema(name = "Refund", description = "Prepaid money given back when a project was settled")
+    public record RefundView(UUID id, UUID projectId, UUID clientId, Money amount, String reason, Instant createdAt) {
+
+        public static RefundView of(Refund refund) {
+            return new RefundView(refund.id(), refund.projectId(), refund.clientId(), refund.amount(),
+                    refund.reason(), refund.createdAt());
         }
     }
 }

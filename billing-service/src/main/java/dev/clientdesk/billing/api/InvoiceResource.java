@@ -3,11 +3,11 @@ package dev.clientdesk.billing.api;
 import dev.clientdesk.billing.api.BillingRequests.NewPayment;
 import dev.clientdesk.billing.api.BillingRequests.VoidInvoice;
 import dev.clientdesk.billing.api.BillingViews.InvoiceView;
+import dev.clientdesk.billing.api.BillingViews.PaymentView;
 import dev.clientdesk.billing.domain.Invoice;
 import dev.clientdesk.billing.domain.InvoiceStatus;
 import dev.clientdesk.billing.service.InvoiceService;
 import dev.clientdesk.kit.idempotency.IdempotentRequests;
-import dev.clientdesk.kit.money.Money;
 import dev.clientdesk.kit.tenant.TenantContext;
 import dev.clientdesk.kit.web.ETags;
 import dev.clientdesk.kit.web.Page;
@@ -33,17 +33,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.UUID;
 
 @Produces(MediaType.APPLICATION_JSON)
 @Path("/v1/invoices")
 @Tag(name = "Invoices", description = "Numbered invoices, sending, payments and voiding")
 public class InvoiceResource {
-
-    @Schema(name = "Payment")
-    public record PaymentView(UUID id, Money amount, Instant receivedAt, InvoiceView invoice) {
-    }
 
     private final InvoiceService invoices;
     private final TenantContext tenant;
@@ -100,7 +95,7 @@ public class InvoiceResource {
                             request.receivedAt(), request.reference());
                     return Response.created(URI.create("/v1/invoices/" + id + "/payments/" + payment.id()))
                             .entity(new PaymentView(payment.id(), payment.amount(), payment.receivedAt(),
-                                    InvoiceView.of(payment.invoice())))
+                                    request.reference(), InvoiceView.of(payment.invoice())))
                             .build();
                 });
     }

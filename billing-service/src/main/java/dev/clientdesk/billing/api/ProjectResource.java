@@ -9,6 +9,7 @@ import dev.clientdesk.billing.api.BillingRequests.ProjectChange;
 import dev.clientdesk.billing.api.BillingViews.CancellationView;
 import dev.clientdesk.billing.api.BillingViews.InvoiceView;
 import dev.clientdesk.billing.api.BillingViews.ProjectView;
+import dev.clientdesk.billing.api.BillingViews.RevisionView;
 import dev.clientdesk.billing.domain.Project;
 import dev.clientdesk.billing.domain.ProjectStatus;
 import dev.clientdesk.billing.domain.TermsSheet;
@@ -51,10 +52,6 @@ import java.util.UUID;
 @Path("/v1/projects")
 @Tag(name = "Projects", description = "Contracts with a deposit and milestone schedule, revisions and time")
 public class ProjectResource {
-
-    @Schema(name = "RevisionOutcome")
-    public record RevisionView(int number, boolean billable, InvoiceView invoice) {
-    }
 
     private final ProjectService projects;
     private final ProjectChanges changes;
@@ -159,8 +156,9 @@ public class ProjectResource {
         return idempotency.execute(tenant.tenantId(), idempotencyKey, "POST /v1/projects/" + id + "/revisions",
                 new NewRevision(note), () -> {
                     var outcome = projects.requestRevision(tenant.tenantId(), id, note);
-                    return Response.status(201).entity(new RevisionView(outcome.number(), outcome.billable(),
-                            outcome.invoice() == null ? null : InvoiceView.of(outcome.invoice()))).build();
+                    return Response.created(URI.create("/v1/projects/" + id + "/revisions/" + outcome.id()))
+                            .entity(new RevisionView(outcome.id(), id, outcome.number(), note, outcome.billable(),
+                                    outcome.invoice() == null ? null : InvoiceView.of(outcome.invoice()))).build();
                 });
     }
 
@@ -171,8 +169,12 @@ public class ProjectResource {
     public Response logTime(@PathParam("id") UUID id, @Valid @NotNull NewTimeEntry request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotency.execute(tenant.tenantId(), idempotencyKey, "POST /v1/projects/" + id + "/time-entries",
-                request, () -> Response.status(201).entity(time.log(tenant.tenantId(), id, request.minutes(),
-                        request.kind(), request.date(), request.note())).build());
+                request, () -> {
+                    TimeService.TimeEntry entry = time.log(tenant.tenantId(), id, request.minutes(), request.kind(),
+                            request.date(), request.note());
+                    return Response.created(URI.create("/v1/projects/" + id + "/time-entries/" + entry.id()))
+                            .entity(entry).build();
+                });
     }
 
     @POST

@@ -41,7 +41,7 @@ public class SettingsResource {
 
     @GET
     @Path("settings")
-    @Operation(summary = "Billing defaults (deposit 20% within 10–50%, 14 days, 2 revisions until changed)")
+    @Operation(summary = "Billing defaults (deposit 20% within 10–50%, 14 days, 2 revisions, UTC until changed)")
     @APIResponseSchema(value = SettingsDocument.class, responseCode = "200", responseDescription = "The billing defaults; ETag is their version")
     public Response get() {
         return view(settings.current(tenant.tenantId()));
@@ -55,7 +55,8 @@ public class SettingsResource {
         return view(settings.replace(tenant.tenantId(), ifMatch, new SettingsService.SettingsData(
                 document.defaultCurrency(), document.defaultDepositPercent(), document.minDepositPercent(),
                 document.maxDepositPercent(), document.paymentTermsDays(), document.includedRevisions(),
-                document.revisionFee(), document.cancellationFeePercent(), document.responseTimeHours())));
+                document.revisionFee(), document.cancellationFeePercent(), document.responseTimeHours(),
+                document.timeZone())));
     }
 
     @GET
@@ -68,7 +69,8 @@ public class SettingsResource {
     private static Response view(BillingSettings s) {
         return Response.ok(new SettingsDocument(s.defaultCurrency(), s.defaultDepositPercent(),
                 s.minDepositPercent(), s.maxDepositPercent(), s.paymentTermsDays(), s.includedRevisions(),
-                s.revisionFee().amount(), s.cancellationFeePercent(), s.responseTimeHours(), s.version()))
+                s.revisionFee().amount(), s.cancellationFeePercent(), s.responseTimeHours(), s.timeZone().getId(),
+                s.version()))
                 .tag(ETags.of(s.version())).build();
     }
 }

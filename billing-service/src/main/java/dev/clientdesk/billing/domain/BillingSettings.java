@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
+import java.time.ZoneId;
 
 /** A workspace's billing defaults: what a new contract starts from, every fee disclosed. */
 @Entity
@@ -23,18 +24,20 @@ public class BillingSettings {
     private BigDecimal revisionFeeAmount;
     private BigDecimal cancellationFeePercent;
     private int responseTimeHours;
+    private String timeZone;
     @Version
     private long version;
 
     protected BillingSettings() {
     }
 
-    /** Deposit 20% (allowed 10–50%), 14 days to pay, two revisions included, 10% cancellation fee. */
+    /** Deposit 20% (allowed 10–50%), 14 days to pay, two revisions included, 10% cancellation fee, UTC. */
     public static BillingSettings defaults(String tenantId) {
         BillingSettings settings = new BillingSettings();
         settings.tenantId = tenantId;
         settings.replace("EUR", BigDecimal.valueOf(20), BigDecimal.valueOf(10), BigDecimal.valueOf(50), 14, 2,
                 BigDecimal.ZERO, BigDecimal.valueOf(10), 48);
+        settings.timeZone = "UTC";
         return settings;
     }
 
@@ -60,6 +63,11 @@ public class BillingSettings {
         this.responseTimeHours = responseTimeHours;
     }
 
+    /** The workspace's days (today, due dates, the invoice year) are the days of this zone. */
+    public void changeTimeZone(ZoneId zone) {
+        this.timeZone = zone.getId();
+    }
+
     public String tenantId() { return tenantId; }
     public String defaultCurrency() { return defaultCurrency; }
     public BigDecimal defaultDepositPercent() { return defaultDepositPercent; }
@@ -70,5 +78,6 @@ public class BillingSettings {
     public Money revisionFee() { return new Money(revisionFeeAmount, defaultCurrency); }
     public BigDecimal cancellationFeePercent() { return cancellationFeePercent; }
     public int responseTimeHours() { return responseTimeHours; }
+    public ZoneId timeZone() { return ZoneId.of(timeZone); }
     public long version() { return version; }
 }

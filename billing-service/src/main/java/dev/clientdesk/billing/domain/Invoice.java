@@ -13,7 +13,7 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /** A numbered request for money: the deposit or one stage of a project. */
@@ -39,6 +39,8 @@ public class Invoice implements TenantOwned {
     private Instant issuedAt;
     private Instant sentAt;
     private LocalDate dueDate;
+    /** The workspace's midnight after the due date, in the zone it was sent in. */
+    private Instant overdueFrom;
     private Instant overdueNotifiedAt;
     @Version
     private long version;
@@ -64,11 +66,15 @@ public class Invoice implements TenantOwned {
         return invoice;
     }
 
-    /** Sends the invoice; it falls due after the project's payment terms. */
-    public void send(int paymentTermsDays, Instant now) {
+    /**
+     * Sends the invoice; it falls due after the project's payment terms, counted in the workspace's days, and
+     * is overdue from the workspace's midnight after that day.
+     */
+    public void send(int paymentTermsDays, Instant now, ZoneId zone) {
         moveTo(InvoiceStatus.SENT);
         this.sentAt = now;
-        this.dueDate = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(paymentTermsDays);
+        this.dueDate = LocalDate.ofInstant(now, zone).plusDays(paymentTermsDays);
+        this.overdueFrom = dueDate.plusDays(1).atStartOfDay(zone).toInstant();
     }
 
     /**
@@ -111,9 +117,9 @@ public class Invoice implements TenantOwned {
         moveTo(InvoiceStatus.SETTLED);
     }
 
-    public boolean isOverdue(LocalDate today) {
-        return (status == InvoiceStatus.SENT || status == InvoiceStatus.PARTIALLY_PAID) && dueDate != null
-                && dueDate.isBefore(today);
+    public boolean isOverdue(Instant now) {
+        return (status == InvoiceStatus.SENT || status == InvoiceStatus.PARTIALLY_PAID) && overdueFrom != null
+                && overdueFrom.isBefore(now);
     }
 
     /** @return true the first time; an invoice is reported overdue once */

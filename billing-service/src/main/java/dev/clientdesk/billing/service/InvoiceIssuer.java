@@ -11,7 +11,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /** Numbers, stores and announces a new invoice; every kind of invoice is issued here. */
 @ApplicationScoped
@@ -20,19 +20,22 @@ public class InvoiceIssuer {
     private final EntityManager em;
     private final InvoiceNumbers numbers;
     private final BillingOutbox outbox;
+    private final SettingsService settings;
     private final Clock clock;
 
-    public InvoiceIssuer(EntityManager em, InvoiceNumbers numbers, BillingOutbox outbox, Clock clock) {
+    public InvoiceIssuer(EntityManager em, InvoiceNumbers numbers, BillingOutbox outbox, SettingsService settings,
+            Clock clock) {
         this.em = em;
         this.numbers = numbers;
         this.outbox = outbox;
+        this.settings = settings;
         this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Invoice issue(Project project, Invoice.Kind kind, String description, Money amount) {
-        Instant now = clock.instant();
-        String number = numbers.next(project.tenantId(), now.atZone(ZoneOffset.UTC).getYear());
+        Instant now = now();
+        String number = numbers.next(project.tenantId(), now.atZone(settings.zone(project.tenantId())).getYear());
         Invoice invoice = Invoice.issue(project, number, kind, description, amount, now);
         em.persist(invoice);
         outbox.publish(project.tenantId(), project.clientId(), invoice.id(), new BillingEvents.InvoiceIssued(
@@ -42,7 +45,7 @@ public class InvoiceIssuer {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void send(Invoice invoice, int paymentTermsDays) {
-        invoice.send(paymentTermsDays, clock.instant());
+        invoice.send(paymentTermsDays, now(), settings.zone(invoice.tenantId()));
         outbox.publish(invoice.tenantId(), invoice.clientId(), invoice.id(), new BillingEvents.InvoiceSent(
                 invoice.id(), invoice.projectId(), invoice.clientId(), invoice.number(), invoice.amount(),
                 invoice.dueDate()));
@@ -66,5 +69,10 @@ public class InvoiceIssuer {
         outbox.publish(invoice.tenantId(), invoice.clientId(), invoice.id(), new BillingEvents.InvoiceVoided(
                 invoice.id(), invoice.projectId(), invoice.clientId(), invoice.number(), reason,
                 invoice.kind().name(), reopened.item(), reopened.milestoneId()));
+    }
+
+    /** As precise as the database keeps it, so an invoice reads back exactly as it was answered. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

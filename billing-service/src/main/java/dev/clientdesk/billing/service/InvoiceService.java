@@ -17,9 +17,9 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -68,7 +68,8 @@ public class InvoiceService {
     @Transactional
     public Payment pay(String tenantId, UUID invoiceId, Money amount, Instant receivedAt, String reference) {
         Invoice invoice = lockWithProject(tenantId, invoiceId);
-        Instant now = clock.instant();
+        // As precise as the database keeps it, so the payment reads back as it was answered.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant received = receivedAt == null ? now : receivedAt;
         if (received.isAfter(now)) {
             throw ProblemException.invalidField("receivedAt", "must not be in the future");
@@ -100,21 +101,21 @@ public class InvoiceService {
     }
 
     /**
-     * Marks open invoices past their due date and announces each once. Rows are claimed with SKIP LOCKED so
+     * Marks open invoices past their due date (after the workspace's midnight) and announces each once. Rows are claimed with SKIP LOCKED so
      * several replicas can run the check at once.
      * @return how many invoices became overdue
      */
     @Transactional
     public int markOverdue(int limit) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Instant now = clock.instant();
         @SuppressWarnings("unchecked")
         List<UUID> due = em.createNativeQuery("""
                 SELECT id FROM invoice WHERE status IN ('SENT', 'PARTIALLY_PAID') AND overdue_notified_at IS NULL
-                AND due_date < ?1 ORDER BY due_date LIMIT ?2 FOR UPDATE SKIP LOCKED""")
-                .setParameter(1, today).setParameter(2, limit).getResultList();
+                AND overdue_from < ?1 ORDER BY overdue_from LIMIT ?2 FOR UPDATE SKIP LOCKED""")
+                .setParameter(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).setParameter(2, limit).getResultList();
         for (UUID id : due) {
             Invoice invoice = em.find(Invoice.class, id);
-            if (invoice.isOverdue(today) && invoice.markOverdue(clock.instant())) {
+            if (invoice.isOverdue(now) && invoice.markOverdue(now)) {
                 outbox.publish(invoice.tenantId(), invoice.clientId(), invoice.id(), new BillingEvents.InvoiceOverdue(
                         invoice.id(), invoice.clientId(), invoice.number(), invoice.outstanding(), invoice.dueDate()));
             }
@@ -145,7 +146,7 @@ public class InvoiceService {
         return PagedQuery.of(em, Invoice.class).where("tenantId", tenantId).where("clientId", clientId)
                 .where("status", status)
                 .whereIn("status", overdueOnly ? List.of(InvoiceStatus.SENT, InvoiceStatus.PARTIALLY_PAID) : null)
-                .whereBefore("dueDate", overdueOnly ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : null)
+                .whereBefore("overdueFrom", overdueOnly ? clock.instant() : null)
                 .orderBy("e.issuedAt DESC, e.id").page(page);
     }
 }

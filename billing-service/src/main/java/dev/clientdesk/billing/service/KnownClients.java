@@ -1,5 +1,8 @@
 package dev.clientdesk.billing.service;
 
+import dev.clientdesk.kit.problem.Problem;
+import dev.clientdesk.kit.problem.ProblemException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -22,11 +25,7 @@ public class KnownClients {
 
     /** In the order a relationship moves: a status never goes back (a redelivery or a replay cannot undo one). */
     public enum Status {
-        LEAD, ACCEPTED, DECLINED, ENDED;
-
-        public boolean contractable() {
-            return this != DECLINED && this != ENDED;
-        }
+        LEAD, ACCEPTED, DECLINED, ENDED
     }
 
     private static final String FORWARD = Arrays.stream(Status.values()).map(Enum::name)
@@ -69,5 +68,39 @@ public class KnownClients {
                         "SELECT status FROM known_client WHERE client_id = ?1 AND tenant_id = ?2")
                 .setParameter(1, clientId).setParameter(2, tenantId).getResultList();
         return found.stream().findFirst().map(Status::valueOf);
+    }
+
+    /**
+     * Fails closed: only a client whose ClientAccepted has arrived may be contracted; one billing has not heard
+     * of (yet), a lead, a declined or an ended client is a 409 naming {@code clientId}.
+     * <p>
+     * The row is read FOR SHARE and stays locked until the contract commits. The consumer moves a status with
+     * an upsert, which needs the row exclusively: a ClientDeclined or ClientOffboarded being applied either
+     * committed first (this read waits for it and sees DECLINED or ENDED) or waits until the contract has
+     * committed, and the settlement that follows ClientOffboarded then finds the new project. A plain read
+     * could see ACCEPTED just before the offboarding commits and leave a contract that nothing settles.
+     * FOR SHARE rather than FOR UPDATE: contracts for the same client do not wait for each other. The client
+     * row comes before project rows in the lock order (README), as it does for the consumer.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requireContractable(String tenantId, UUID clientId) {
+        @SuppressWarnings("unchecked")
+        List<String> found = em.createNativeQuery(
+                        "SELECT status FROM known_client WHERE client_id = ?1 AND tenant_id = ?2 FOR SHARE")
+                .setParameter(1, clientId).setParameter(2, tenantId).getResultList();
+        Status status = found.stream().findFirst().map(Status::valueOf).orElse(null);
+        if (status == Status.ACCEPTED) {
+            return;
+        }
+        String why = status == null ? "not a client of this workspace (yet); accept the client in client-service first"
+                : switch (status) {
+                    case LEAD -> "still a lead; accept the client in client-service first";
+                    case DECLINED -> "declined";
+                    default -> "relationship ended";
+                };
+        String detail = (status == null || status == Status.LEAD ? "no contract for client " : "no new contract for client ")
+                + clientId + ": " + why;
+        throw new ProblemException(409, "client-not-available", "Conflict", detail,
+                List.of(new Problem.FieldError("clientId", why)));
     }
 }

@@ -54,13 +54,13 @@ public class ProjectService {
     public record Contracted(Project project, Invoice depositInvoice) {
     }
 
-    public record RevisionOutcome(Project project, int number, boolean billable, Invoice invoice) {
+    public record RevisionOutcome(UUID id, Project project, int number, boolean billable, Invoice invoice) {
     }
 
     /** Contracts the project from the workspace defaults and the request, and issues the deposit invoice. */
     @Transactional
     public Contracted contract(String tenantId, CreateProject request) {
-        requireAvailable(tenantId, request.clientId());
+        knownClients.requireContractable(tenantId, request.clientId());
         BillingSettings defaults = settings.current(tenantId);
         BigDecimal deposit = request.depositPercent() == null ? defaults.defaultDepositPercent()
                 : request.depositPercent();
@@ -158,24 +158,18 @@ public class ProjectService {
         boolean billable = project.isBillableRevision(number);
         Invoice invoice = billable ? invoices.issue(project, Invoice.Kind.REVISION,
                 project.title() + ": revision " + number, project.terms().revisionFee()) : null;
+        UUID revisionId = UUID.randomUUID();
         em.createNativeQuery("""
                 INSERT INTO revision (id, tenant_id, project_id, number, note, billable, invoice_id, created_at)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, tenantId).setParameter(3, projectId)
+                .setParameter(1, revisionId).setParameter(2, tenantId).setParameter(3, projectId)
                 .setParameter(4, number).setParameter(5, note).setParameter(6, billable)
                 .setParameter(7, invoice == null ? null : invoice.id())
                 .setParameter(8, java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
                 .executeUpdate();
         outbox.publish(tenantId, project.clientId(), project.id(), new BillingEvents.RevisionRequested(project.id(),
                 project.clientId(), number, billable, billable ? project.terms().revisionFee() : null));
-        return new RevisionOutcome(project, number, billable, invoice);
-    }
-
-    private void requireAvailable(String tenantId, UUID clientId) {
-        knownClients.status(tenantId, clientId).filter(status -> !status.contractable()).ifPresent(status -> {
-            throw ProblemException.conflict("client-not-available", "no new contract for client " + clientId + ": "
-                    + (status == KnownClients.Status.DECLINED ? "declined" : "relationship ended"));
-        });
+        return new RevisionOutcome(revisionId, project, number, billable, invoice);
     }
 
     public Project get(String tenantId, UUID id) {

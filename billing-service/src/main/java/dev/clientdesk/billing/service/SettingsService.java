@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
+import java.time.ZoneId;
 
 @ApplicationScoped
 public class SettingsService {
@@ -23,12 +24,17 @@ public class SettingsService {
 
     public record SettingsData(String defaultCurrency, BigDecimal defaultDepositPercent, BigDecimal minDepositPercent,
             BigDecimal maxDepositPercent, int paymentTermsDays, int includedRevisions, BigDecimal revisionFee,
-            BigDecimal cancellationFeePercent, int responseTimeHours) {
+            BigDecimal cancellationFeePercent, int responseTimeHours, String timeZone) {
     }
 
     public BillingSettings current(String tenantId) {
         BillingSettings stored = em.find(BillingSettings.class, tenantId);
         return stored == null ? BillingSettings.defaults(tenantId) : stored;
+    }
+
+    /** The workspace's time zone: its days are the days of "today", due dates and the invoice year. */
+    public ZoneId zone(String tenantId) {
+        return current(tenantId).timeZone();
     }
 
     @Transactional
@@ -54,10 +60,21 @@ public class SettingsService {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField("revisionFee", e.getMessage());
         }
+        if (data.timeZone() != null) {
+            settings.changeTimeZone(zoneOf(data.timeZone()));
+        }
         if (created) {
             em.persist(settings);
         }
         em.flush();
         return settings;
+    }
+
+    /** Region ids of the IANA database only ("Asia/Almaty", "UTC"): no fixed offsets, which ignore summer time. */
+    private static ZoneId zoneOf(String id) {
+        if (!ZoneId.getAvailableZoneIds().contains(id)) {
+            throw ProblemException.invalidField("timeZone", "must be an IANA time zone such as Europe/Sofia or UTC");
+        }
+        return ZoneId.of(id);
     }
 }

@@ -41,12 +41,15 @@ public class TimeService {
     private final EntityManager em;
     private final ProjectService projects;
     private final BillingOutbox outbox;
+    private final SettingsService settings;
     private final Clock clock;
 
-    public TimeService(EntityManager em, ProjectService projects, BillingOutbox outbox, Clock clock) {
+    public TimeService(EntityManager em, ProjectService projects, BillingOutbox outbox, SettingsService settings,
+            Clock clock) {
         this.em = em;
         this.projects = projects;
         this.outbox = outbox;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -54,7 +57,7 @@ public class TimeService {
     public TimeEntry log(String tenantId, UUID projectId, int minutes, TimeKind kind, LocalDate date, String note) {
         Project project = projects.get(tenantId, projectId);
         project.requireOpenForWork("log time");
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), settings.zone(tenantId));
         LocalDate day = date == null ? today : date;
         if (day.isAfter(today)) {
             throw ProblemException.invalidField("date", "must not be in the future");

@@ -3,6 +3,7 @@ package dev.clientdesk.billing.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clientdesk.billing.events.BillingEvents;
+import dev.clientdesk.billing.AcceptedClients;
 import dev.clientdesk.kit.money.Money;
 import dev.clientdesk.kit.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +44,7 @@ class BillingApiTest {
 
     @Test
     void contracting_a_project_issues_the_deposit_invoice_and_the_schedule_sums_to_the_fee() {
-        UUID clientId = UUID.randomUUID();
+        UUID clientId = AcceptedClients.accepted("ws-bill");
         var response = as("ws-bill").body(project(clientId, "1000.00", "EUR", null, "26.67", "26.67", "26.66"))
                 .post("/v1/projects").then().statusCode(201)
                 .body("status", equalTo("AWAITING_DEPOSIT"))
@@ -62,13 +63,14 @@ class BillingApiTest {
 
     @Test
     void invalid_splits_and_deposits_are_400_with_the_reason() {
-        as("ws-bill").body(project(UUID.randomUUID(), "1000", "EUR", "20", "50", "20"))
+        UUID client = AcceptedClients.accepted("ws-bill");
+        as("ws-bill").body(project(client, "1000", "EUR", "20", "50", "20"))
                 .post("/v1/projects").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("milestones"))
                 .body("detail", org.hamcrest.Matchers.containsString("total exactly 100%"));
-        as("ws-bill").body(project(UUID.randomUUID(), "1000", "EUR", "5", "95"))
+        as("ws-bill").body(project(client, "1000", "EUR", "5", "95"))
                 .post("/v1/projects").then().statusCode(400).body("errors[0].field", equalTo("depositPercent"));
-        as("ws-bill").body(project(UUID.randomUUID(), "10.001", "EUR", "20", "80"))
+        as("ws-bill").body(project(client, "10.001", "EUR", "20", "80"))
                 .post("/v1/projects").then().statusCode(400).body("errors[0].field", equalTo("totalFee"));
         as("ws-bill").body("{\"title\":\"x\",\"milestones\":[]}").post("/v1/projects").then().statusCode(400)
                 .body("errors.field", hasItem("clientId")).body("errors.field", hasItem("totalFee"));
@@ -76,7 +78,7 @@ class BillingApiTest {
 
     @Test
     void sending_sets_the_due_date_and_publishes_invoice_sent_once() {
-        UUID clientId = UUID.randomUUID();
+        UUID clientId = AcceptedClients.accepted("ws-send");
         String invoiceId = as("ws-send").body(project(clientId, "5000", "EUR", "20", "40", "40"))
                 .post("/v1/projects").then().statusCode(201).extract().path("depositInvoiceId");
 
@@ -107,7 +109,7 @@ class BillingApiTest {
 
     @Test
     void another_workspace_gets_404() {
-        String invoiceId = as("ws-a").body(project(UUID.randomUUID(), "100", "EUR", "20", "80"))
+        String invoiceId = as("ws-a").body(project(AcceptedClients.accepted("ws-a"), "100", "EUR", "20", "80"))
                 .post("/v1/projects").then().statusCode(201).extract().path("depositInvoiceId");
         as("ws-b").get("/v1/invoices/" + invoiceId).then().statusCode(404);
         as("ws-b").post("/v1/invoices/" + invoiceId + "/send").then().statusCode(404);

@@ -1,6 +1,7 @@
 package dev.clientdesk.billing.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clientdesk.billing.AcceptedClients;
 import dev.clientdesk.kit.testing.TestClockProducer;
 import dev.clientdesk.kit.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,7 +46,7 @@ class ContractFeaturesTest {
     @Test
     void revisions_beyond_the_included_ones_are_billed_at_the_disclosed_fee() {
         String tenant = "ws-rev-" + UUID.randomUUID();
-        String projectId = as(tenant).body("{\"clientId\":\"" + UUID.randomUUID() + "\",\"title\":\"Logo\","
+        String projectId = as(tenant).body("{\"clientId\":\"" + AcceptedClients.accepted(tenant) + "\",\"title\":\"Logo\","
                         + "\"totalFee\":{\"amount\":\"1000\",\"currency\":\"EUR\"},\"milestones\":[{\"name\":\"All\",\"percent\":\"80\"}],"
                         + "\"includedRevisions\":1,\"revisionFee\":{\"amount\":\"75\",\"currency\":\"EUR\"}}")
                 .post("/v1/projects").then().statusCode(201).extract().path("id");
@@ -94,8 +95,8 @@ class ContractFeaturesTest {
     @Test
     void the_terms_state_every_fee_in_the_clients_language() {
         String tenant = "ws-terms-" + UUID.randomUUID();
-        String projectId = as(tenant).body("{\"clientId\":\"" + UUID.randomUUID() + "\",\"title\":\"Site\","
-                        + "\"totalFee\":{\"amount\":\"1250\",\"currency\":\"EUR\"},\"milestones\":[{\"name\":\"Design\",\"percent\":\"40\",\"dueDate\":\"2027-01-15\"},"
+        String projectId = as(tenant).body("{\"clientId\":\"" + AcceptedClients.accepted(tenant) + "\",\"title\":\"Site\","
+                        + "\"totalFee\":{\"amount\":\"1000\",\"currency\":\"EUR\"},\"milestones\":[{\"name\":\"Design\",\"percent\":\"40\",\"dueDate\":\"2027-01-15\"},"
                         + "{\"name\":\"Build\",\"percent\":\"40\"}],\"revisionFee\":{\"amount\":\"60\",\"currency\":\"EUR\"},"
                         + "\"includedRevisions\":1,\"cancellationFeePercent\":\"12.5\","
                         + "\"communication\":\"Email on weekdays\",\"locale\":\"tr\"}")
@@ -135,7 +136,7 @@ class ContractFeaturesTest {
     @Test
     void economics_answer_when_the_totals_pass_the_bound_of_a_single_amount() {
         String tenant = "ws-econ-big-" + UUID.randomUUID();
-        UUID clientId = UUID.randomUUID();
+        UUID clientId = AcceptedClients.accepted(tenant);
         for (int i = 0; i < 3; i++) {
             String deposit = as(tenant).body(BillingApiTest.project(clientId, "999999999999.00", "EUR", "50", "50"))
                     .post("/v1/projects").then().statusCode(201).extract().path("depositInvoiceId");
@@ -169,11 +170,12 @@ class ContractFeaturesTest {
                 .body("errors[0].field", equalTo("revisionFee"));
         as(tenant).body(good).put("/v1/settings").then().statusCode(200).body("paymentTermsDays", equalTo(7));
 
-        as(tenant).body(BillingApiTest.project(UUID.randomUUID(), "100", "GEL", null, "85")).post("/v1/projects")
+        UUID client = AcceptedClients.accepted(tenant);
+        as(tenant).body(BillingApiTest.project(client, "100", "GEL", null, "85")).post("/v1/projects")
                 .then().statusCode(201).body("depositPercent", equalTo(15.0f))
                 .body("terms.paymentTermsDays", equalTo(7)).body("terms.includedRevisions", equalTo(3))
                 .body("terms.revisionFee.amount", equalTo("40.00"));
-        as(tenant).body(BillingApiTest.project(UUID.randomUUID(), "100", "GEL", "40", "60")).post("/v1/projects")
+        as(tenant).body(BillingApiTest.project(client, "100", "GEL", "40", "60")).post("/v1/projects")
                 .then().statusCode(400).body("errors[0].field", equalTo("depositPercent"));
     }
 
@@ -223,7 +225,7 @@ class ContractFeaturesTest {
     @Test
     void offboarding_counts_billed_revisions_as_earned_and_settles_a_part_paid_invoice() throws Exception {
         String tenant = "ws-settle3-" + UUID.randomUUID();
-        var project = as(tenant).body("{\"clientId\":\"" + UUID.randomUUID() + "\",\"title\":\"Logo\","
+        var project = as(tenant).body("{\"clientId\":\"" + AcceptedClients.accepted(tenant) + "\",\"title\":\"Logo\","
                         + "\"totalFee\":{\"amount\":\"1000\",\"currency\":\"EUR\"},\"milestones\":[{\"name\":\"All\",\"percent\":\"80\"}],"
                         + "\"includedRevisions\":0,\"revisionFee\":{\"amount\":\"80\",\"currency\":\"EUR\"}}")
                 .post("/v1/projects").then().statusCode(201).extract();
@@ -249,6 +251,7 @@ class ContractFeaturesTest {
     void a_declined_client_gets_no_contract() throws Exception {
         String tenant = "ws-declined-" + UUID.randomUUID();
         String clientId = UUID.randomUUID().toString();
+        AcceptedClients.announce(tenant, UUID.fromString(clientId), "ClientRegistered");
         ObjectNode event = (ObjectNode) TopicReader.parse(
                 Files.readString(Path.of("../contracts/clients.v1/ClientDeclined.json")));
         event.put("id", UUID.randomUUID().toString()).put("tenantid", tenant).put("subject", clientId);
@@ -257,8 +260,11 @@ class ContractFeaturesTest {
 
         String body = BillingApiTest.project(UUID.fromString(clientId), "100", "EUR", "20", "80");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(tenant).body(body).post("/v1/projects")
-                .then().statusCode(409).body("type", containsString("client-not-available")));
-        as("ws-other-" + UUID.randomUUID()).body(body).post("/v1/projects").then().statusCode(201);
+                .then().statusCode(409).body("type", containsString("client-not-available"))
+                .body("detail", equalTo("no new contract for client " + clientId + ": declined"))
+                .body("errors[0].field", equalTo("clientId")));
+        as("ws-other-" + UUID.randomUUID()).body(body).post("/v1/projects").then().statusCode(409)
+                .body("errors[0].field", equalTo("clientId"));
     }
 
     /** ClientOffboarded as client-service publishes it, saying who ended the relationship. */

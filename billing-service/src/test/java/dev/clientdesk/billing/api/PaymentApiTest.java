@@ -1,6 +1,7 @@
 package dev.clientdesk.billing.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.clientdesk.billing.AcceptedClients;
 import dev.clientdesk.kit.testing.TestClockProducer;
 import dev.clientdesk.billing.service.InvoiceService;
 import dev.clientdesk.kit.testing.Concurrently;
@@ -54,7 +55,7 @@ class PaymentApiTest {
     }
 
     static Contract contract(String tenant, String fee, String... milestonePercents) {
-        var response = as(tenant).body(project(UUID.randomUUID(), fee, "EUR", "20", milestonePercents))
+        var response = as(tenant).body(project(AcceptedClients.accepted(tenant), fee, "EUR", "20", milestonePercents))
                 .post("/v1/projects").then().statusCode(201).extract();
         return new Contract(response.path("id"), response.path("depositInvoiceId"), response.path("milestones.id"));
     }

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,7 +43,7 @@ class InvoiceTest {
     @Test
     void draft_to_sent_sets_the_due_date_from_the_terms() {
         Invoice invoice = draft("200");
-        invoice.send(14, NOW);
+        invoice.send(14, NOW, ZoneOffset.UTC);
         assertThat(invoice.status()).isEqualTo(InvoiceStatus.SENT);
         assertThat(invoice.dueDate()).isEqualTo(LocalDate.parse("2026-11-16"));
     }
@@ -49,7 +51,7 @@ class InvoiceTest {
     @Test
     void sent_to_partially_paid_to_paid() {
         Invoice invoice = draft("200.00");
-        invoice.send(14, NOW);
+        invoice.send(14, NOW, ZoneOffset.UTC);
         assertThat(invoice.pay(Money.of("50", "EUR"))).isFalse();
         assertThat(invoice.status()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
         assertThat(invoice.pay(Money.of("100", "EUR"))).isFalse();
@@ -64,7 +66,7 @@ class InvoiceTest {
         draft.voidInvoice();
         assertThat(draft.status()).isEqualTo(InvoiceStatus.VOID);
         Invoice sent = draft("10");
-        sent.send(1, NOW);
+        sent.send(1, NOW, ZoneOffset.UTC);
         sent.voidInvoice();
         assertThat(sent.status()).isEqualTo(InvoiceStatus.VOID);
     }
@@ -75,21 +77,21 @@ class InvoiceTest {
         assertThat(status(() -> draft.pay(Money.of("1", "EUR")))).isEqualTo(409);
 
         Invoice paid = draft("100");
-        paid.send(1, NOW);
+        paid.send(1, NOW, ZoneOffset.UTC);
         paid.pay(Money.of("100", "EUR"));
         assertThat(status(paid::voidInvoice)).isEqualTo(409);
-        assertThat(status(() -> paid.send(1, NOW))).isEqualTo(409);
+        assertThat(status(() -> paid.send(1, NOW, ZoneOffset.UTC))).isEqualTo(409);
         assertThat(status(() -> paid.pay(Money.of("1", "EUR")))).isEqualTo(409);
 
         Invoice partial = draft("100");
-        partial.send(1, NOW);
+        partial.send(1, NOW, ZoneOffset.UTC);
         partial.pay(Money.of("10", "EUR"));
         assertThat(status(partial::voidInvoice)).isEqualTo(409);
-        assertThat(status(() -> partial.send(1, NOW))).isEqualTo(409);
+        assertThat(status(() -> partial.send(1, NOW, ZoneOffset.UTC))).isEqualTo(409);
 
         Invoice voided = draft("100");
         voided.voidInvoice();
-        assertThat(status(() -> voided.send(1, NOW))).isEqualTo(409);
+        assertThat(status(() -> voided.send(1, NOW, ZoneOffset.UTC))).isEqualTo(409);
         assertThat(status(voided::voidInvoice)).isEqualTo(409);
         assertThat(status(() -> voided.pay(Money.of("1", "EUR")))).isEqualTo(409);
     }
@@ -97,7 +99,7 @@ class InvoiceTest {
     @Test
     void overpayment_another_currency_and_non_positive_amounts_are_refused() {
         Invoice invoice = draft("100");
-        invoice.send(1, NOW);
+        invoice.send(1, NOW, ZoneOffset.UTC);
         assertThat(status(() -> invoice.pay(Money.of("100.01", "EUR")))).isEqualTo(422);
         assertThat(status(() -> invoice.pay(Money.of("10", "USD")))).isEqualTo(422);
         assertThat(status(() -> invoice.pay(Money.of("0", "EUR")))).isEqualTo(400);
@@ -108,10 +110,25 @@ class InvoiceTest {
     @Test
     void an_invoice_is_reported_overdue_once() {
         Invoice invoice = draft("100");
-        invoice.send(14, NOW);
-        assertThat(invoice.isOverdue(LocalDate.parse("2026-11-16"))).isFalse();
-        assertThat(invoice.isOverdue(LocalDate.parse("2026-11-17"))).isTrue();
+        invoice.send(14, NOW, ZoneOffset.UTC);
+        assertThat(invoice.dueDate()).isEqualTo(LocalDate.parse("2026-11-16"));
+        assertThat(invoice.isOverdue(Instant.parse("2026-11-16T23:59:59Z"))).isFalse();
+        assertThat(invoice.isOverdue(Instant.parse("2026-11-17T00:00:01Z"))).isTrue();
         assertThat(invoice.markOverdue(NOW)).isTrue();
         assertThat(invoice.markOverdue(NOW)).isFalse();
+    }
+
+    @Test
+    void the_due_date_and_the_overdue_midnight_are_the_workspaces() {
+        ZoneId almaty = ZoneId.of("Asia/Almaty");
+        Invoice invoice = draft("100");
+        // 01:00 on 3 November in Almaty, still 2 November in UTC.
+        Instant sent = LocalDate.parse("2026-11-03").atTime(1, 0).atZone(almaty).toInstant();
+        invoice.send(14, sent, almaty);
+
+        assertThat(invoice.dueDate()).isEqualTo(LocalDate.parse("2026-11-17"));
+        Instant localMidnight = LocalDate.parse("2026-11-18").atStartOfDay(almaty).toInstant();
+        assertThat(invoice.isOverdue(localMidnight.minusSeconds(1))).isFalse();
+        assertThat(invoice.isOverdue(localMidnight.plusSeconds(1))).isTrue();
     }
 }

@@ -1,5 +1,6 @@
 package dev.clientdesk.billing.reliability;
 
+import dev.clientdesk.billing.AcceptedClients;
 import dev.clientdesk.kit.testing.GoldenEvents;
 import dev.clientdesk.kit.testing.Redelivery;
 import dev.clientdesk.kit.testing.TestClockProducer;
@@ -41,6 +42,9 @@ class BillingRedeliveryTest {
         String tenant = "ws-redelivery-" + UUID.randomUUID();
         String offboarded = UUID.randomUUID().toString();
         String declined = UUID.randomUUID().toString();
+        // Each client's life on clients.v1: accepted and contracted, then offboarding settles the project (refund
+        // or final invoice, voided drafts); declining bars new contracts.
+        AcceptedClients.accept(tenant, UUID.fromString(offboarded));
         var contracted = as(tenant).body("{\"clientId\":\"" + offboarded + "\",\"title\":\"Replay\","
                         + "\"totalFee\":{\"amount\":\"1000.00\",\"currency\":\"EUR\"},\"depositPercent\":20,"
                         + "\"milestones\":[{\"name\":\"One\",\"percent\":\"40\"},"
@@ -52,10 +56,6 @@ class BillingRedeliveryTest {
         as(tenant).body("{\"amount\":{\"amount\":\"200.00\",\"currency\":\"EUR\"}}")
                 .post("/v1/invoices/" + deposit + "/payments").then().statusCode(201);
 
-        // Each client's life on clients.v1: offboarding settles the project (refund or final invoice, voided
-        // drafts); declining bars new contracts.
-        GoldenEvents.publish("clients.v1", "ClientRegistered", tenant, offboarded, Map.of("clientId", offboarded));
-        GoldenEvents.publish("clients.v1", "ClientAccepted", tenant, offboarded, Map.of("clientId", offboarded));
         GoldenEvents.publish("clients.v1", "ClientOffboarded", tenant, offboarded, Map.of("clientId", offboarded));
         GoldenEvents.publish("clients.v1", "ClientRegistered", tenant, declined, Map.of("clientId", declined));
         GoldenEvents.publish("clients.v1", "ClientDeclined", tenant, declined, Map.of("clientId", declined));

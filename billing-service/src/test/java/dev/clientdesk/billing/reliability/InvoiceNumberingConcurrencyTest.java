@@ -1,5 +1,6 @@
 package dev.clientdesk.billing.reliability;
 
+import dev.clientdesk.billing.AcceptedClients;
 import dev.clientdesk.billing.domain.Invoice;
 import dev.clientdesk.billing.service.InvoiceIssuer;
 import dev.clientdesk.billing.service.ProjectService;
@@ -60,17 +61,17 @@ class InvoiceNumberingConcurrencyTest {
     record Answer(String what, int status, String number) {
     }
 
-    static String contract() {
-        return "{\"clientId\":\"" + UUID.randomUUID() + "\",\"title\":\"Race\","
+    static String contract(UUID clientId) {
+        return "{\"clientId\":\"" + clientId + "\",\"title\":\"Race\","
                 + "\"totalFee\":{\"amount\":\"1000.00\",\"currency\":\"EUR\"},\"depositPercent\":10,"
                 + "\"includedRevisions\":0,\"revisionFee\":{\"amount\":\"50.00\",\"currency\":\"EUR\"},"
                 + "\"milestones\":[{\"name\":\"A\",\"percent\":\"30\"},{\"name\":\"B\",\"percent\":\"30\"},"
                 + "{\"name\":\"C\",\"percent\":\"30\"}]}";
     }
 
-    static Callable<Answer> contracting(String tenant) {
+    static Callable<Answer> contracting(String tenant, UUID clientId) {
         return () -> {
-            Response response = as(tenant).body(contract()).post("/v1/projects");
+            Response response = as(tenant).body(contract(clientId)).post("/v1/projects");
             return new Answer("contract", response.statusCode(), null);
         };
     }
@@ -79,10 +80,11 @@ class InvoiceNumberingConcurrencyTest {
     void concurrent_issuing_in_one_workspace_numbers_invoices_one_to_n_without_gaps_or_repeats() {
         TestClockProducer.CLOCK.resume();
         String tenant = "ws-race-numbers-" + UUID.randomUUID();
+        UUID client = AcceptedClients.accepted(tenant);
 
         List<Callable<Answer>> contracts = new ArrayList<>();
         for (int i = 0; i < FIRST_CONTRACTS; i++) {
-            contracts.add(contracting(tenant));
+            contracts.add(contracting(tenant, client));
         }
         assertThat(Concurrently.run(16, contracts)).extracting(Answer::status).containsOnly(201);
 
@@ -127,7 +129,7 @@ class InvoiceNumberingConcurrencyTest {
             });
         }
         for (int i = 0; i < LATER_CONTRACTS; i++) {
-            race.add(contracting(tenant));
+            race.add(contracting(tenant, client));
         }
         Collections.shuffle(race);
         List<Answer> answers = Concurrently.run(16, race);
@@ -165,9 +167,10 @@ class InvoiceNumberingConcurrencyTest {
     void an_issue_that_fails_after_taking_its_number_gives_the_number_to_the_next_issue() {
         TestClockProducer.CLOCK.resume();
         String tenant = "ws-rollback-numbers-" + UUID.randomUUID();
+        UUID client = AcceptedClients.accepted(tenant);
         int rounds = 3;
         int waitingContracts = 2;
-        assertThat(Concurrently.run(2, List.of(contracting(tenant), contracting(tenant))))
+        assertThat(Concurrently.run(2, List.of(contracting(tenant, client), contracting(tenant, client))))
                 .extracting(Answer::status).containsOnly(201);
         UUID projectId = UUID.fromString(as(tenant).get("/v1/projects?size=1").then().statusCode(200)
                 .extract().jsonPath().getString("items[0].id"));
@@ -183,7 +186,7 @@ class InvoiceNumberingConcurrencyTest {
                             "rolled back", Money.of("50.00", "EUR")).number();
                     rolledBack.add(number);
                     contracts.add(Concurrently.start(waitingContracts,
-                            List.of(contracting(tenant), contracting(tenant))));
+                            List.of(contracting(tenant, client), contracting(tenant, client))));
                     await("contracts waiting for the invoice counter").atMost(Duration.ofSeconds(30))
                             .until(() -> StateSnapshot.count(dataSource, """
                                     SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()

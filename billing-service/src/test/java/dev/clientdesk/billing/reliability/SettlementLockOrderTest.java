@@ -1,6 +1,7 @@
 package dev.clientdesk.billing.reliability;
 
 import dev.clientdesk.billing.domain.Ending;
+import dev.clientdesk.billing.AcceptedClients;
 import dev.clientdesk.billing.service.SettlementService;
 import dev.clientdesk.kit.testing.Concurrently;
 import dev.clientdesk.kit.testing.RowLock;
@@ -69,7 +70,7 @@ class SettlementLockOrderTest {
         TestClockProducer.CLOCK.resume();
         String tenant = "ws-settle-race-" + UUID.randomUUID();
         for (int round = 0; round < ROUNDS; round++) {
-            UUID clientId = UUID.randomUUID();
+            UUID clientId = AcceptedClients.accepted(tenant);
             Contracted first = activeProject(tenant, clientId);
             Contracted second = activeProject(tenant, clientId);
 

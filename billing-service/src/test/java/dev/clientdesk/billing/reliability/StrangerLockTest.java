@@ -1,5 +1,6 @@
 package dev.clientdesk.billing.reliability;
 
+import dev.clientdesk.billing.AcceptedClients;
 import dev.clientdesk.kit.testing.RowLock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -36,7 +37,7 @@ class StrangerLockTest {
     void a_strangers_writes_on_a_locked_invoice_or_project_answer_404_without_waiting() {
         String owner = "ws-lock-owner-" + UUID.randomUUID();
         String stranger = "ws-lock-stranger-" + UUID.randomUUID();
-        var contracted = as(owner).body(InvoiceNumberingConcurrencyTest.contract())
+        var contracted = as(owner).body(InvoiceNumberingConcurrencyTest.contract(AcceptedClients.accepted(owner)))
                 .post("/v1/projects").then().statusCode(201).extract();
         String projectId = contracted.path("id");
         String invoiceId = contracted.path("depositInvoiceId");
