@@ -1,5 +1,6 @@
 package dev.clientdesk.billing.api;
 
+import dev.clientdesk.billing.AcceptedClients;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clientdesk.kit.testing.TestClockProducer;
 import dev.clientdesk.kit.testing.TopicReader;
@@ -150,7 +151,7 @@ class ProjectChangesApiTest {
         LocalDate today = LocalDate.now(TestClockProducer.CLOCK.withZone(ZoneOffset.UTC));
         LocalDate design = today.plusDays(30);
         LocalDate build = today.plusDays(60);
-        var created = as(tenant).body("{\"clientId\":\"" + UUID.randomUUID() + "\",\"title\":\"Site\","
+        var created = as(tenant).body("{\"clientId\":\"" + AcceptedClients.accepted(tenant) + "\",\"title\":\"Site\","
                         + "\"totalFee\":{\"amount\":\"1000\",\"currency\":\"EUR\"},\"milestones\":["
                         + "{\"name\":\"Design\",\"percent\":\"30\",\"dueDate\":\"" + design + "\"},"
                         + "{\"name\":\"Build\",\"percent\":\"30\",\"dueDate\":\"" + build + "\"},"

@@ -1,5 +1,6 @@
 package dev.clientdesk.billing.api;
 
+import dev.clientdesk.billing.AcceptedClients;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clientdesk.kit.testing.DeadLetters;
@@ -79,7 +80,7 @@ class ProjectEndingTest {
     @Test
     void the_freelancer_offboarding_finishes_the_started_stage_then_settles_without_a_fee_and_refunds_the_rest() {
         String tenant = "ws-end-freelancer-" + UUID.randomUUID();
-        Active p = active(tenant, UUID.randomUUID());
+        Active p = active(tenant, AcceptedClients.accepted(tenant));
         pay(tenant, sent(tenant, complete(tenant, p, p.a(), 201)), "400", "EUR", 201);
         start(tenant, p, p.b());
 
@@ -118,7 +119,7 @@ class ProjectEndingTest {
     @Test
     void the_client_ending_one_project_pays_the_fee_on_the_unfinished_rest_and_the_other_projects_go_on() {
         String tenant = "ws-end-client-" + UUID.randomUUID();
-        UUID clientId = UUID.randomUUID();
+        UUID clientId = AcceptedClients.accepted(tenant);
         Active p = active(tenant, clientId);
         Active other = active(tenant, clientId);
         pay(tenant, sent(tenant, complete(tenant, p, p.a(), 201)), "400", "EUR", 201);
@@ -159,7 +160,7 @@ class ProjectEndingTest {
     @Test
     void the_client_ending_with_committed_work_winds_down_then_pays_the_fee_on_what_is_left() {
         String tenant = "ws-end-wind-" + UUID.randomUUID();
-        Active p = active(tenant, UUID.randomUUID());
+        Active p = active(tenant, AcceptedClients.accepted(tenant));
         start(tenant, p, p.b());
 
         as(tenant).body("{\"endedBy\":\"CLIENT\",\"finishCommittedWork\":true}")
@@ -184,7 +185,7 @@ class ProjectEndingTest {
     @Test
     void the_freelancer_cancelling_before_the_deposit_is_paid_bills_nothing() {
         String tenant = "ws-end-unpaid-" + UUID.randomUUID();
-        var project = as(tenant).body(BillingApiTest.project(UUID.randomUUID(), "1000.00", "EUR", "20", "80"))
+        var project = as(tenant).body(BillingApiTest.project(AcceptedClients.accepted(tenant), "1000.00", "EUR", "20", "80"))
                 .post("/v1/projects").then().statusCode(201).extract();
         String projectId = project.path("id");
         as(tenant).body("{\"endedBy\":\"FREELANCER\"}").post("/v1/projects/" + projectId + "/cancellation").then()
@@ -199,7 +200,7 @@ class ProjectEndingTest {
     @Test
     void only_a_pending_stage_of_an_active_project_can_be_started() {
         String tenant = "ws-start-" + UUID.randomUUID();
-        var project = as(tenant).body(BillingApiTest.project(UUID.randomUUID(), "1000.00", "EUR", "20", "40", "40"))
+        var project = as(tenant).body(BillingApiTest.project(AcceptedClients.accepted(tenant), "1000.00", "EUR", "20", "40", "40"))
                 .post("/v1/projects").then().statusCode(201).extract();
         String projectId = project.path("id");
         List<String> stages = project.path("milestones.id");
@@ -232,7 +233,7 @@ class ProjectEndingTest {
     @Test
     void a_bad_cancellation_is_a_400_naming_the_field() {
         String tenant = "ws-end-bad-" + UUID.randomUUID();
-        Active p = active(tenant, UUID.randomUUID());
+        Active p = active(tenant, AcceptedClients.accepted(tenant));
         String path = "/v1/projects/" + p.projectId() + "/cancellation";
         as(tenant).body("{\"endedBy\":\"BOSS\"}").post(path).then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("endedBy"));
@@ -247,7 +248,7 @@ class ProjectEndingTest {
     @Test
     void an_offboarding_that_names_no_known_ender_changes_nothing_and_is_dead_lettered() {
         String tenant = "ws-end-poison-" + UUID.randomUUID();
-        Active p = active(tenant, UUID.randomUUID());
+        Active p = active(tenant, AcceptedClients.accepted(tenant));
         String id = GoldenEvents.publish("clients.v1", "ClientOffboarded", tenant, p.clientId(),
                 Map.of("clientId", p.clientId(), "endedBy", "NOBODY"));
         assertThat(DeadLetters.awaitError("clients.v1", id, Duration.ofSeconds(30))).contains("NOBODY");
