@@ -44,7 +44,7 @@ class EndingTest {
     }
 
     private static void paid(Invoice invoice, String amount) {
-        invoice.send(14, NOW);
+        invoice.send(14, NOW, java.time.ZoneOffset.UTC);
         invoice.pay(Money.of(amount, "EUR"));
     }
 
