@@ -96,7 +96,7 @@ class ContractFeaturesTest {
     void the_terms_state_every_fee_in_the_clients_language() {
         String tenant = "ws-terms-" + UUID.randomUUID();
         String projectId = as(tenant).body("{\"clientId\":\"" + AcceptedClients.accepted(tenant) + "\",\"title\":\"Site\","
-                        + "\"totalFee\":{\"amount\":\"1000\",\"currency\":\"EUR\"},\"milestones\":[{\"name\":\"Design\",\"percent\":\"40\",\"dueDate\":\"2027-01-15\"},"
+                        + "\"totalFee\":{\"amount\":\"1250\",\"currency\":\"EUR\"},\"milestones\":[{\"name\":\"Design\",\"percent\":\"40\",\"dueDate\":\"2027-01-15\"},"
                         + "{\"name\":\"Build\",\"percent\":\"40\"}],\"revisionFee\":{\"amount\":\"60\",\"currency\":\"EUR\"},"
                         + "\"includedRevisions\":1,\"cancellationFeePercent\":\"12.5\","
                         + "\"communication\":\"Email on weekdays\",\"locale\":\"tr\"}")
