@@ -112,8 +112,8 @@ public final class BillingRequests {
             + " the completed stages keep their amounts; what they leave of the fee is split among the remaining"
             + " stages to the cent. Give totalFee, milestones or both.",
             example = "{\"totalFee\": {\"amount\": \"6500.00\", \"currency\": \"EUR\"}, \"milestones\": ["
-                    + "{\"name\": \"Brand book\", \"percent\": \"60\", \"dueDate\": \"2026-12-29\"},"
-                    + " {\"name\": \"Packaging\", \"percent\": \"40\"}]}")
+                    + "{\"name\": \"Brand book\", \"percent\": 60, \"dueDate\": \"2026-12-29\"},"
+                    + " {\"name\": \"Packaging\", \"percent\": 40}]}")
     public record ProjectChange(
             @Valid @Schema(description = "The new total fee in the project's currency; more than the deposit and"
                     + " completed stages already invoiced. The fee stays when omitted",
