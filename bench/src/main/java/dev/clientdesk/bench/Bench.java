@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * The ClientDesk benchmark (issue 8). Starts a fresh stack, runs the scenarios named on the command line
+ * The ClientDesk benchmark. Starts a fresh stack, runs the scenarios named on the command line
  * (default: all) and prints one table. See bench/README.md for what each scenario measures and how.
  */
 public final class Bench {

@@ -70,7 +70,10 @@ public class Project implements TenantOwned {
     public record Stage(String name, BigDecimal percent, LocalDate dueDate) {
     }
 
-    /** Everything the contract states besides the fee and its schedule (seed 002: say it all up front). */
+    /**
+     * Everything the contract states besides the fee and its schedule: every fee and condition is disclosed up
+     * front (docs/domain.md#contracts).
+     */
     public record Terms(int paymentTermsDays, int includedRevisions, Money revisionFee,
             BigDecimal cancellationFeePercent, int responseTimeHours, String communication, String locale) {
     }

@@ -27,11 +27,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Ends projects and settles them (seed 003: fulfil what is committed, refund per contract, move on): offboarding
- * a client ends every open project, cancelling a project ends that one. Stages started before the end are still
- * finished when asked to; the project winds down and is settled when the last of them is completed. Settling
- * voids the invoices nobody paid anything on, settles part-paid ones, and refunds what was paid beyond
- * {@link SettlementFigures earned} or bills the rest on a final invoice.
+ * Ends projects and settles them (docs/domain.md#ending-a-relationship: finish what was committed, refund per
+ * contract, move on): offboarding a client ends every open project, cancelling a project ends that one. Stages
+ * started before the end are still finished when asked to; the project winds down and is settled when the last of
+ * them is completed. Settling voids the invoices nobody paid anything on, settles part-paid ones, and refunds what
+ * was paid beyond {@link SettlementFigures earned} or bills the rest on a final invoice.
  */
 @ApplicationScoped
 public class SettlementService {

@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-/** Issue 7: every record of clients.v1 delivered a second time changes nothing in billing-service. */
+/** Every record of clients.v1 delivered a second time changes nothing in billing-service. */
 @QuarkusTest
 class BillingRedeliveryTest {
 

@@ -16,7 +16,7 @@ import static dev.clientdesk.kit.testing.TestTokens.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 7: many editors replace the billing settings with the same If-Match at once. One wins, the rest get
+ * Many editors replace the billing settings with the same If-Match at once. One wins, the rest get
  * 412 problem+json, and the stored settings are the winner's.
  */
 @QuarkusTest

@@ -1,8 +1,9 @@
 package dev.clientdesk.client.domain;
 
 /**
- * The warning signs of a client to avoid (domain.md, seeds 001 and 003). Their plain-language reasons are in
- * {@code screening/reasons.<language>.properties}, written in the workspace's language by {@link ScreeningReasons}.
+ * The warning signs of a client to avoid, each with its severity (docs/domain.md#red-flags). Their plain-language
+ * reasons are in {@code screening/reasons.<language>.properties}, written in the workspace's language by
+ * {@link ScreeningReasons}.
  */
 public enum RedFlag {
     GUARANTEE_DEMANDED(Severity.HIGH),

@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Scores a relationship (seeds 000 and 003): a client paying below your target rate while taking more than
- * the share of your time you allow them is the first to renegotiate; late payments, silences, exceptions
- * and incidents wear the score down; bad treatment repeated ends it. A client who has to be chased costs
- * more: each follow-up they needed before answering (one per conversation and week of silence) takes
- * {@value #PER_NUDGE} points, at most {@value #NUDGES_CAP}, and {@value #NUDGES_FOR_BOUNDARIES} or more call for
- * boundaries. Without a target hourly rate the rate is not judged, and the result says the setting is missing.
+ * Scores a relationship (docs/domain.md#client-health): a client paying below your target rate while taking more
+ * than the share of your time you allow them is the first to renegotiate; late payments, silences, exceptions and
+ * incidents wear the score down; bad treatment repeated ends it. A client who has to be chased costs more: each
+ * follow-up they needed before answering (one per conversation and week of silence) takes {@value #PER_NUDGE}
+ * points, at most {@value #NUDGES_CAP}, and {@value #NUDGES_FOR_BOUNDARIES} or more call for boundaries. Without a
+ * target hourly rate the rate is not judged, and the result says the setting is missing.
  */
 public final class HealthAssessment {
 

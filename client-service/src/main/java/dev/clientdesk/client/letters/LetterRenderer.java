@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fills a letter. A decline follows the seed's order: thanks, a clear no, the reason only if you choose to give
- * it, the referral when there is one and always an encouraging close. A termination says what billing will do
- * for the way it ends. A paragraph whose value is absent is left out whole; a placeholder left unfilled is a
- * bug, never sent to a client.
+ * Fills a letter. A decline follows one order (docs/domain.md#declining): thanks, a clear no, the reason only if
+ * you choose to give it, the referral when there is one and always an encouraging close. A termination says what
+ * billing will do for the way it ends. A paragraph whose value is absent is left out whole; a placeholder left
+ * unfilled is a bug, never sent to a client.
  */
 public final class LetterRenderer {
 

@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * Issue 7: every record of billing.v1 and followups.v1 delivered a second time (a rewind, a redelivery)
+ * Every record of billing.v1 and followups.v1 delivered a second time (a rewind, a redelivery)
  * changes nothing in client-service.
  */
 @QuarkusTest

@@ -16,7 +16,7 @@ import static dev.clientdesk.kit.testing.TestTokens.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 7: many editors send the same If-Match at once. One of them wins; everyone else was working on a
+ * Many editors send the same If-Match at once. One of them wins; everyone else was working on a
  * version that no longer exists and gets 412 problem+json; what is stored is the winner's change.
  */
 @QuarkusTest

@@ -9,7 +9,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "followup")
 public interface FollowupConfig {
 
-    /** How long without a reply before a nudge: about a week, neither daily nor after weeks (seed 002). */
+    /**
+     * How long without a reply before a nudge: about a week, neither daily nor after a month
+     * (docs/domain.md#follow-ups).
+     */
     @WithDefault("P7D")
     Duration silenceThreshold();
 

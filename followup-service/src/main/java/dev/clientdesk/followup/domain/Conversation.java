@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Something we are waiting on the client for: an unpaid invoice or a message of ours (seed 002). After one
- * silence threshold (about a week) without a sign of life it is nudged; after a second one, nudged again;
- * after a third it is SILENT. Never two nudges in one window: the next check is a full threshold after both
- * the start of the silence window and our last outbound message.
+ * Something we are waiting on the client for: an unpaid invoice or a message of ours (docs/domain.md#follow-ups).
+ * After one silence threshold (about a week) without a sign of life it is nudged; after a second one, nudged again;
+ * after a third it is SILENT. Never two nudges in one window: the next check is a full threshold after both the
+ * start of the silence window and our last outbound message.
  */
 @Entity
 public class Conversation implements TenantOwned {

@@ -146,7 +146,7 @@ public class ConversationService {
         return waiting;
     }
 
-    /** Money arriving is a sign of life too (seed 002: a client who pays is not silent). */
+    /** Money arriving is a sign of life too: a client who pays is not silent (docs/domain.md#follow-ups). */
     @Transactional
     public void paymentReceived(String tenantId, UUID clientId, Instant at) {
         signOfLife(waiting(tenantId, clientId), at, "PAYMENT", null);

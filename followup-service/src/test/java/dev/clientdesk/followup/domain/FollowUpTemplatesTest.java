@@ -31,7 +31,10 @@ class FollowUpTemplatesTest {
     private static final List<Money> AMOUNTS = List.of(Money.of("1250.00", "EUR"), Money.of("150000", "JPY"),
             Money.of("1234.500", "KWD"));
 
-    /** The seed's question, in each language: the first nudge's and the second's wording of it. */
+    /**
+     * The question every nudge asks (why no reply, and say so if not going ahead), in each language: the first
+     * nudge's and the second's wording of it.
+     */
     private static final Map<String, List<String>> QUESTION = Map.of(
             "en", List.of("If you have decided not to go ahead, please just tell me",
                     "If you are no longer going ahead, a short note saying so is enough"),

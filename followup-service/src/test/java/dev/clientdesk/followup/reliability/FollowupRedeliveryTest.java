@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-/** Issue 7: every record of billing.v1 and clients.v1 delivered a second time changes nothing in followup-service. */
+/** Every record of billing.v1 and clients.v1 delivered a second time changes nothing in followup-service. */
 @QuarkusTest
 class FollowupRedeliveryTest {
 

@@ -27,8 +27,8 @@ public interface TenantOwned {
      * The entity, its row locked until the transaction ends, when it belongs to the workspace; the same 404 as
      * {@link #require} otherwise. The workspace is part of the locking query, so another workspace's request
      * neither waits for nor takes a lock on the row: it is answered at once. Services that lock several kinds
-     * of rows in one transaction take them in one documented order (billing-service README: projects, then
-     * invoices, then the invoice counter).
+     * of rows in one transaction take them in one documented order (billing-service README: the client's
+     * known_client row, then projects, then invoices, then the invoice counter).
      */
     static <T extends TenantOwned> T lockOwned(EntityManager em, Class<T> type, String tenantId, Object id,
             String what) {
