@@ -101,6 +101,6 @@ public class InvoiceResource {
     }
 
     private static Response view(Invoice invoice) {
-        return Response.ok(InvoiceView.of(invoice)).tag(ETags.of(invoice.version())).build();
+        return ETags.ok(InvoiceView.of(invoice), invoice.version());
     }
 }

@@ -80,9 +80,8 @@ public class ProjectResource {
         return idempotency.execute(tenant.tenantId(), idempotencyKey, "POST /v1/projects", request, () -> {
             ProjectService.Contracted contracted = projects.contract(tenant.tenantId(), request);
             Project project = contracted.project();
-            return Response.created(URI.create("/v1/projects/" + project.id()))
-                    .entity(ProjectView.of(project, contracted.depositInvoice().id()))
-                    .tag(ETags.of(project.version())).build();
+            return ETags.created(URI.create("/v1/projects/" + project.id()),
+                    ProjectView.of(project, contracted.depositInvoice().id()), project.version());
         });
     }
 
@@ -128,9 +127,7 @@ public class ProjectResource {
             + " (409 unless the stage is PENDING and the project ACTIVE)")
     @APIResponseSchema(value = ProjectView.class, responseCode = "200", responseDescription = "The project with the stage STARTED")
     public Response startMilestone(@PathParam("id") UUID id, @PathParam("milestoneId") UUID milestoneId) {
-        Project project = committedWork.start(tenant.tenantId(), id, milestoneId);
-        return Response.ok(ProjectView.of(project, projects.depositInvoiceId(project)))
-                .tag(ETags.of(project.version())).build();
+        return view(committedWork.start(tenant.tenantId(), id, milestoneId));
     }
 
     @POST
@@ -216,7 +213,6 @@ public class ProjectResource {
     }
 
     private Response view(Project project) {
-        return Response.ok(ProjectView.of(project, projects.depositInvoiceId(project)))
-                .tag(ETags.of(project.version())).build();
+        return ETags.ok(ProjectView.of(project, projects.depositInvoiceId(project)), project.version());
     }
 }

@@ -67,10 +67,9 @@ public class SettingsResource {
     }
 
     private static Response view(BillingSettings s) {
-        return Response.ok(new SettingsDocument(s.defaultCurrency(), s.defaultDepositPercent(),
+        return ETags.ok(new SettingsDocument(s.defaultCurrency(), s.defaultDepositPercent(),
                 s.minDepositPercent(), s.maxDepositPercent(), s.paymentTermsDays(), s.includedRevisions(),
                 s.revisionFee().amount(), s.cancellationFeePercent(), s.responseTimeHours(), s.timeZone().getId(),
-                s.version()))
-                .tag(ETags.of(s.version())).build();
+                s.version()), s.version());
     }
 }

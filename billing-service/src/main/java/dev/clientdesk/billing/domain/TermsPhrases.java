@@ -1,14 +1,11 @@
 package dev.clientdesk.billing.domain;
 
 import dev.clientdesk.kit.money.Money;
+import dev.clientdesk.kit.text.ClasspathTexts;
 import dev.clientdesk.kit.text.LocaleFormat;
 import dev.clientdesk.kit.text.Texts;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,7 +22,8 @@ final class TermsPhrases {
 
     static {
         for (String language : TermsSheet.LANGUAGES) {
-            BY_LANGUAGE.put(language, new TermsPhrases(language, load(language)));
+            BY_LANGUAGE.put(language, new TermsPhrases(language,
+                    ClasspathTexts.properties("terms/terms." + language + ".properties")));
         }
         Properties english = BY_LANGUAGE.get(Texts.FALLBACK_LANGUAGE).phrases;
         BY_LANGUAGE.values().stream().filter(p -> !p.phrases.keySet().equals(english.keySet())).findFirst()
@@ -79,16 +77,5 @@ final class TermsPhrases {
 
     String percent(BigDecimal percent) {
         return format.percent(percent);
-    }
-
-    private static Properties load(String language) {
-        Properties properties = new Properties();
-        try (InputStream in = TermsPhrases.class.getClassLoader()
-                .getResourceAsStream("terms/terms." + language + ".properties")) {
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("missing terms for " + language, e);
-        }
-        return properties;
     }
 }

@@ -59,7 +59,7 @@ public class ClientResource {
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotency.execute(tenant.tenantId(), idempotencyKey, "POST /v1/clients", request, () -> {
             Client client = clients.register(tenant.tenantId(), request);
-            return withETag(Response.created(URI.create("/v1/clients/" + client.id())), client);
+            return ETags.created(URI.create("/v1/clients/" + client.id()), ClientView.of(client), client.version());
         });
     }
 
@@ -78,7 +78,7 @@ public class ClientResource {
     @Operation(summary = "Get a client with its latest screening")
     @APIResponseSchema(value = ClientView.class, responseCode = "200", responseDescription = "The client; ETag is its version")
     public Response get(@PathParam("id") UUID id) {
-        return withETag(Response.ok(), clients.get(tenant.tenantId(), id));
+        return view(clients.get(tenant.tenantId(), id));
     }
 
     @PATCH
@@ -87,7 +87,7 @@ public class ClientResource {
     @APIResponseSchema(value = ClientView.class, responseCode = "200", responseDescription = "The updated client")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UpdateClient request) {
-        return withETag(Response.ok(), clients.update(tenant.tenantId(), id, ifMatch, request));
+        return view(clients.update(tenant.tenantId(), id, ifMatch, request));
     }
 
     @POST
@@ -95,10 +95,10 @@ public class ClientResource {
     @Operation(summary = "Screen a lead again after new signals")
     @APIResponseSchema(value = ClientView.class, responseCode = "200", responseDescription = "The client with the new screening")
     public Response rescreen(@PathParam("id") UUID id, @Valid @NotNull Rescreen request) {
-        return withETag(Response.ok(), clients.rescreen(tenant.tenantId(), id, request.signals()));
+        return view(clients.rescreen(tenant.tenantId(), id, request.signals()));
     }
 
-    private static Response withETag(Response.ResponseBuilder builder, Client client) {
-        return builder.entity(ClientView.of(client)).tag(ETags.of(client.version())).build();
+    private static Response view(Client client) {
+        return ETags.ok(ClientView.of(client), client.version());
     }
 }

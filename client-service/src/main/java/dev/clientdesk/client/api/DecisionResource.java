@@ -95,7 +95,7 @@ public class DecisionResource {
     }
 
     private static Response accepted(DecisionService.Decision decision) {
-        return Response.ok(ClientView.of(decision.client())).tag(ETags.of(decision.client().version())).build();
+        return ETags.ok(ClientView.of(decision.client()), decision.client().version());
     }
 
     @POST
@@ -124,7 +124,7 @@ public class DecisionResource {
     }
 
     private static Response view(DecisionService.Decision decision) {
-        return Response.ok(new DecisionView(ClientView.of(decision.client()), decision.letter()))
-                .tag(ETags.of(decision.client().version())).build();
+        return ETags.ok(new DecisionView(ClientView.of(decision.client()), decision.letter()),
+                decision.client().version());
     }
 }

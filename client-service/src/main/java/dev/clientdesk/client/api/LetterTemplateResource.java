@@ -73,6 +73,6 @@ public class LetterTemplateResource {
     }
 
     private static Response view(EffectiveTemplate template) {
-        return Response.ok(template).tag(ETags.of(template.version())).build();
+        return ETags.ok(template, template.version());
     }
 }

@@ -77,8 +77,8 @@ public class PartnerResource {
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotency.execute(tenant.tenantId(), idempotencyKey, "POST /v1/partners", input, () -> {
             ReferralPartner partner = partners.create(tenant.tenantId(), input.data());
-            return Response.created(URI.create("/v1/partners/" + partner.id())).entity(PartnerView.of(partner))
-                    .tag(ETags.of(partner.version())).build();
+            return ETags.created(URI.create("/v1/partners/" + partner.id()), PartnerView.of(partner),
+                    partner.version());
         });
     }
 
@@ -94,7 +94,7 @@ public class PartnerResource {
     @APIResponseSchema(value = PartnerView.class, responseCode = "200", responseDescription = "The partner; ETag is its version")
     public Response get(@PathParam("id") UUID id) {
         ReferralPartner partner = partners.get(tenant.tenantId(), id);
-        return Response.ok(PartnerView.of(partner)).tag(ETags.of(partner.version())).build();
+        return ETags.ok(PartnerView.of(partner), partner.version());
     }
 
     @PUT
@@ -104,7 +104,7 @@ public class PartnerResource {
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull PartnerInput input) {
         ReferralPartner partner = partners.replace(tenant.tenantId(), id, ifMatch, input.data());
-        return Response.ok(PartnerView.of(partner)).tag(ETags.of(partner.version())).build();
+        return ETags.ok(PartnerView.of(partner), partner.version());
     }
 
     @DELETE

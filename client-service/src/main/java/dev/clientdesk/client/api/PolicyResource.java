@@ -47,6 +47,6 @@ public class PolicyResource {
     }
 
     private static Response view(WorkspacePolicy policy) {
-        return Response.ok(PolicyDocument.of(policy)).tag(ETags.of(policy.version())).build();
+        return ETags.ok(PolicyDocument.of(policy), policy.version());
     }
 }

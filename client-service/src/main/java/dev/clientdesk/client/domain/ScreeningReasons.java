@@ -1,12 +1,8 @@
 package dev.clientdesk.client.domain;
 
+import dev.clientdesk.kit.text.ClasspathTexts;
 import dev.clientdesk.kit.text.Texts;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,21 +34,13 @@ public final class ScreeningReasons {
         Map<String, Properties> texts = new HashMap<>();
         for (String language : LANGUAGES) {
             String name = "screening/reasons." + language + ".properties";
-            try (InputStream in = ScreeningReasons.class.getClassLoader().getResourceAsStream(name)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing screening resource " + name);
+            Properties properties = ClasspathTexts.properties(name);
+            for (RedFlag flag : RedFlag.values()) {
+                if (properties.getProperty(flag.name(), "").isBlank()) {
+                    throw new IllegalStateException(name + " has no reason for " + flag);
                 }
-                Properties properties = new Properties();
-                properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-                for (RedFlag flag : RedFlag.values()) {
-                    if (properties.getProperty(flag.name(), "").isBlank()) {
-                        throw new IllegalStateException(name + " has no reason for " + flag);
-                    }
-                }
-                texts.put(language, properties);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
+            texts.put(language, properties);
         }
         return Map.copyOf(texts);
     }

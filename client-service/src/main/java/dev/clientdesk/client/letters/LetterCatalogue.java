@@ -1,12 +1,8 @@
 package dev.clientdesk.client.letters;
 
+import dev.clientdesk.kit.text.ClasspathTexts;
 import dev.clientdesk.kit.text.Texts;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,18 +23,12 @@ public final class LetterCatalogue {
         LetterCatalogue catalogue = new LetterCatalogue();
         for (String language : LANGUAGES) {
             for (LetterKind kind : LetterKind.values()) {
-                String text = read("letters/" + kind + "." + language + ".txt");
+                String text = ClasspathTexts.text("letters/" + kind + "." + language + ".txt");
                 int newline = text.indexOf('\n');
                 catalogue.templates.put(kind + "." + language,
                         new LetterTemplate(text.substring(0, newline).trim(), text.substring(newline + 1)));
             }
-            Properties properties = new Properties();
-            try (InputStream in = resource("letters/phrases." + language + ".properties")) {
-                properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            catalogue.phrases.put(language, properties);
+            catalogue.phrases.put(language, ClasspathTexts.properties("letters/phrases." + language + ".properties"));
         }
         return catalogue;
     }
@@ -54,21 +44,5 @@ public final class LetterCatalogue {
 
     String phrase(String language, String key) {
         return phrases.get(language(language)).getProperty(key);
-    }
-
-    private static String read(String name) {
-        try (InputStream in = resource(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static InputStream resource(String name) {
-        InputStream in = LetterCatalogue.class.getClassLoader().getResourceAsStream(name);
-        if (in == null) {
-            throw new IllegalStateException("missing letter resource " + name);
-        }
-        return in;
     }
 }

@@ -108,8 +108,7 @@ public class ConversationResource {
         return idempotency.execute(tenant.tenantId(), idempotencyKey, "POST /v1/conversations", request, () -> {
             Conversation c = conversations.openManually(tenant.tenantId(), request.clientId(), request.subject().trim(),
                     request.lastWrittenAt());
-            return Response.created(URI.create("/v1/conversations/" + c.id())).entity(ConversationView.of(c))
-                    .tag(ETags.of(c.version())).build();
+            return ETags.created(URI.create("/v1/conversations/" + c.id()), ConversationView.of(c), c.version());
         });
     }
 
@@ -128,7 +127,7 @@ public class ConversationResource {
     @APIResponseSchema(value = ConversationView.class, responseCode = "200", responseDescription = "The conversation with its history; ETag is its version")
     public Response get(@PathParam("id") UUID id) {
         Conversation c = conversations.get(tenant.tenantId(), id);
-        return Response.ok(ConversationView.of(c, conversations.history(c.id()))).tag(ETags.of(c.version())).build();
+        return ETags.ok(ConversationView.of(c, conversations.history(c.id())), c.version());
     }
 
     @POST

@@ -95,6 +95,6 @@ public class FollowUpResource {
     }
 
     private static Response view(FollowUp followUp) {
-        return Response.ok(FollowUpView.of(followUp)).tag(ETags.of(followUp.version())).build();
+        return ETags.ok(FollowUpView.of(followUp), followUp.version());
     }
 }

@@ -1,14 +1,10 @@
 package dev.clientdesk.followup.domain;
 
 import dev.clientdesk.kit.money.Money;
+import dev.clientdesk.kit.text.ClasspathTexts;
 import dev.clientdesk.kit.text.LocaleFormat;
 import dev.clientdesk.kit.text.Texts;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -44,12 +40,7 @@ public final class FollowUpTemplates {
     public static FollowUpTemplates load() {
         FollowUpTemplates templates = new FollowUpTemplates();
         for (String language : LANGUAGES) {
-            Properties properties = new Properties();
-            try (InputStream in = stream(language + ".properties")) {
-                properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            Properties properties = ClasspathTexts.properties("followups/" + language + ".properties");
             for (String key : KEYS) {
                 if (properties.getProperty(key, "").isBlank()) {
                     throw new IllegalStateException("follow-up text " + key + " is missing in " + language);
@@ -135,13 +126,5 @@ public final class FollowUpTemplates {
     private static LocalDate dueDate(Map<String, String> details) {
         String due = details.get("dueDate");
         return due == null || due.isBlank() ? null : LocalDate.parse(due);
-    }
-
-    private static InputStream stream(String name) {
-        InputStream in = FollowUpTemplates.class.getClassLoader().getResourceAsStream("followups/" + name);
-        if (in == null) {
-            throw new IllegalStateException("missing follow-up texts " + name);
-        }
-        return in;
     }
 }

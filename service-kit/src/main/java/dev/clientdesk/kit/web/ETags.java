@@ -3,6 +3,9 @@ package dev.clientdesk.kit.web;
 import dev.clientdesk.kit.problem.ProblemException;
 
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
 
 /** Optimistic locking over HTTP: the entity version is the ETag, writes must name it in If-Match. */
 public final class ETags {
@@ -12,6 +15,16 @@ public final class ETags {
 
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
+    }
+
+    /** 200 with the body, tagged with the version it shows. */
+    public static Response ok(Object body, long version) {
+        return Response.ok(body).tag(of(version)).build();
+    }
+
+    /** 201 naming the new resource in Location, with the body, tagged with the version it shows. */
+    public static Response created(URI location, Object body, long version) {
+        return Response.created(location).entity(body).tag(of(version)).build();
     }
 
     /**

@@ -59,7 +59,7 @@ public class WidgetResource {
             @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(tenant.tenantId(), key, "POST /v1/widgets", request, () -> {
             WidgetView view = store(request);
-            return Response.created(URI.create("/v1/widgets/" + view.id())).entity(view).tag(ETags.of(0)).build();
+            return ETags.created(URI.create("/v1/widgets/" + view.id()), view, 0);
         });
     }
 
@@ -80,7 +80,7 @@ public class WidgetResource {
     @Path("{id}")
     public Response get(@PathParam("id") UUID id) {
         Widget widget = find(id);
-        return Response.ok(view(widget)).tag(ETags.of(widget.version)).build();
+        return ETags.ok(view(widget), widget.version);
     }
 
     @PATCH
@@ -92,7 +92,7 @@ public class WidgetResource {
         ETags.requireMatch(ifMatch, widget.version);
         widget.name = request.name();
         em.flush();
-        return Response.ok(view(widget)).tag(ETags.of(widget.version)).build();
+        return ETags.ok(view(widget), widget.version);
     }
 
     private Widget find(UUID id) {
