@@ -46,7 +46,7 @@ public final class VerifiedTokens {
                         .maximumSize(maxEntries)
                         .expireAfter(new UntilTrustEnds())
                         .ticker(this::nanos)
-                        // upkeep (expiry, size bound) on the caller's thread, as before, rather than a pool task per request
+                        // upkeep (expiry, size bound) on the caller's thread, as before: no pool task per request
                         .executor(Runnable::run)
                         .build()
                 : null;
