@@ -1,5 +1,11 @@
 package dev.clientdesk.localstack;
 
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+import org.eclipse.microprofile.jwt.Claims;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,12 +18,13 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Signs RS256 bearer tokens with the development key pair. The public half ships in service-kit and is
- * what every service trusts outside the prod profile; the prod profile refuses to start with it.
+ * Signs RS256 bearer tokens with the development key pair, through smallrye-jwt-build. The public half ships in
+ * service-kit and is what every service trusts outside the prod profile; the prod profile refuses to start with it.
  */
 public final class DevTokens {
 
@@ -55,7 +62,25 @@ public final class DevTokens {
 
     public static String sign(String issuer, String tenantId, String subject, Instant issuedAt, Duration lifetime,
             PrivateKey key, List<String> groups) {
-        return signRs256(claims(issuer, AUDIENCE, tenantId, subject, issuedAt, lifetime, groups), key);
+        if (lifetime == null) {
+            // a token that never expires is malformed on purpose; the builder would add an exp of its own
+            return signRs256(claims(issuer, AUDIENCE, tenantId, subject, issuedAt, null, groups), key);
+        }
+        JwtClaimsBuilder claims = Jwt.claims()
+                .issuer(issuer)
+                .subject(subject)
+                .upn(subject)
+                .claim(Claims.jti, UUID.randomUUID().toString())
+                .issuedAt(issuedAt.getEpochSecond())
+                .expiresAt(issuedAt.plus(lifetime).getEpochSecond())
+                .audience(AUDIENCE);
+        if (tenantId != null) {
+            claims.claim("tenant_id", tenantId);
+        }
+        if (!groups.isEmpty()) {
+            claims.groups(new LinkedHashSet<>(groups));
+        }
+        return claims.jws().algorithm(SignatureAlgorithm.RS256).sign(key);
     }
 
     /** The claims as JSON; a null audience or lifetime leaves out {@code aud} or {@code exp}. */
@@ -83,7 +108,10 @@ public final class DevTokens {
         return claims.append('}').toString();
     }
 
-    /** A compact JWS of these claims, RS256 with this key. */
+    /**
+     * A compact JWS of these claims, RS256 with this key, encoded by hand: for tokens the library would refuse
+     * or complete (no {@code exp}, hand-picked claims); well-formed ones come from {@link #sign}.
+     */
     public static String signRs256(String claimsJson, PrivateKey key) {
         String signingInput = encode("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + encode(claimsJson);
         try {

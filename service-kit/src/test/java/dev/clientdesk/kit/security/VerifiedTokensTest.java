@@ -111,7 +111,7 @@ class VerifiedTokensTest {
     }
 
     @Test
-    void when_full_expired_entries_go_first_and_then_everything() throws Exception {
+    void when_full_expired_entries_go_first_and_the_size_stays_bounded() throws Exception {
         VerifiedTokens tokens = new VerifiedTokens(2, Duration.ofMinutes(5), clock);
         String shortLived = valid(Duration.ofSeconds(10));
         String longLived = valid(Duration.ofHours(1));
@@ -126,7 +126,8 @@ class VerifiedTokensTest {
         assertThat(verified).containsExactly(shortLived, longLived, third);
 
         tokens.verify(valid(Duration.ofHours(3)), verifier);
-        assertThat(tokens.size()).isEqualTo(1);
+        tokens.verify(valid(Duration.ofHours(4)), verifier);
+        assertThat(tokens.size()).isEqualTo(2);
     }
 
     @Test
