@@ -2,7 +2,7 @@ package dev.clientdesk.followup;
 
 import dev.clientdesk.followup.events.BillingEventsIn;
 import dev.clientdesk.followup.events.ClientEventsIn;
-import dev.clientdesk.followup.events.FollowupEvents;
+import dev.clientdesk.followup.events.FollowUpEvents;
 import dev.clientdesk.kit.testing.Contracts;
 
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class ContractsTest {
         for (String type : Contracts.eventTypes("followups.v1")) {
             @SuppressWarnings("unchecked")
             Class<? extends Record> record = (Class<? extends Record>) Class.forName(
-                    FollowupEvents.class.getName() + "$" + type);
+                    FollowUpEvents.class.getName() + "$" + type);
             assertThat(Contracts.recordFields(record)).as(type).isEqualTo(Contracts.dataFields("followups.v1", type));
         }
     }

@@ -34,7 +34,7 @@ class EventTenancyTest {
     BillingEventHandler billing;
 
     @Inject
-    FollowupEventHandler followups;
+    FollowUpEventHandler followups;
 
     @Inject
     CloudEventCodec codec;

@@ -1,12 +1,12 @@
 package dev.clientdesk.followup.service;
 
-import dev.clientdesk.followup.config.FollowupConfig;
+import dev.clientdesk.followup.config.FollowUpConfig;
 import dev.clientdesk.followup.domain.Conversation;
 import dev.clientdesk.followup.domain.ConversationEntry;
 import dev.clientdesk.followup.domain.ConversationStatus;
 import dev.clientdesk.followup.domain.FollowUp;
 import dev.clientdesk.followup.events.BillingEventsIn.InvoiceSent;
-import dev.clientdesk.followup.events.FollowupEvents;
+import dev.clientdesk.followup.events.FollowUpEvents;
 import dev.clientdesk.followup.service.ContactDirectory.Standing;
 import dev.clientdesk.kit.problem.Problem;
 import dev.clientdesk.kit.problem.ProblemException;
@@ -39,13 +39,13 @@ public class ConversationService {
     private static final Logger LOG = Logger.getLogger(ConversationService.class);
 
     private final EntityManager em;
-    private final FollowupOutbox outbox;
+    private final FollowUpOutbox outbox;
     private final ContactDirectory contacts;
-    private final FollowupConfig config;
+    private final FollowUpConfig config;
     private final Clock clock;
 
-    public ConversationService(EntityManager em, FollowupOutbox outbox, ContactDirectory contacts,
-            FollowupConfig config, Clock clock) {
+    public ConversationService(EntityManager em, FollowUpOutbox outbox, ContactDirectory contacts,
+            FollowUpConfig config, Clock clock) {
         this.em = em;
         this.outbox = outbox;
         this.contacts = contacts;
@@ -120,7 +120,7 @@ public class ConversationService {
         em.persist(conversation);
         outbox.history(conversation, "OPENED", conversation.subject());
         outbox.publish(conversation.tenantId(), conversation.clientId(), conversation.id(),
-                new FollowupEvents.ConversationOpened(conversation.id(), conversation.clientId(),
+                new FollowUpEvents.ConversationOpened(conversation.id(), conversation.clientId(),
                         conversation.invoiceId(), conversation.kind().name(), conversation.subject(),
                         conversation.silentSince()));
         return conversation;
@@ -141,7 +141,7 @@ public class ConversationService {
             return waiting;
         }
         signOfLife(waiting, at, "REPLY", channel);
-        outbox.publish(tenantId, clientId, clientId, new FollowupEvents.ClientReplied(clientId, at, channel,
+        outbox.publish(tenantId, clientId, clientId, new FollowUpEvents.ClientReplied(clientId, at, channel,
                 waiting.stream().map(Conversation::id).toList()));
         return waiting;
     }
@@ -249,7 +249,7 @@ public class ConversationService {
         discardDrafts(conversation);
         outbox.history(conversation, "CLOSED", reason);
         outbox.publish(conversation.tenantId(), conversation.clientId(), conversation.id(),
-                new FollowupEvents.ConversationClosed(conversation.id(), conversation.clientId(), reason));
+                new FollowUpEvents.ConversationClosed(conversation.id(), conversation.clientId(), reason));
     }
 
     /** Drafts written for a silence that has ended would only confuse: they are set aside. */

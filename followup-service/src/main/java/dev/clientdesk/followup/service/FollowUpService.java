@@ -1,9 +1,9 @@
 package dev.clientdesk.followup.service;
 
-import dev.clientdesk.followup.config.FollowupConfig;
+import dev.clientdesk.followup.config.FollowUpConfig;
 import dev.clientdesk.followup.domain.Conversation;
 import dev.clientdesk.followup.domain.FollowUp;
-import dev.clientdesk.followup.events.FollowupEvents;
+import dev.clientdesk.followup.events.FollowUpEvents;
 import dev.clientdesk.kit.problem.ProblemException;
 import dev.clientdesk.kit.web.ETags;
 import dev.clientdesk.kit.web.Page;
@@ -31,12 +31,12 @@ public class FollowUpService {
     private static final Logger LOG = Logger.getLogger(FollowUpService.class);
 
     private final EntityManager em;
-    private final FollowupOutbox outbox;
-    private final FollowupConfig config;
+    private final FollowUpOutbox outbox;
+    private final FollowUpConfig config;
     private final Mailer mailer;
     private final Clock clock;
 
-    public FollowUpService(EntityManager em, FollowupOutbox outbox, FollowupConfig config, Mailer mailer,
+    public FollowUpService(EntityManager em, FollowUpOutbox outbox, FollowUpConfig config, Mailer mailer,
             Clock clock) {
         this.em = em;
         this.outbox = outbox;
@@ -71,7 +71,7 @@ public class FollowUpService {
         followUp.markSent(now);
         conversation.outboundSent(now, config.silenceThreshold());
         outbox.history(conversation, "FOLLOW_UP_SENT", "attempt " + followUp.attempt());
-        outbox.publish(tenantId, followUp.clientId(), followUp.id(), new FollowupEvents.FollowUpSent(followUp.id(),
+        outbox.publish(tenantId, followUp.clientId(), followUp.id(), new FollowUpEvents.FollowUpSent(followUp.id(),
                 conversation.id(), followUp.clientId(), followUp.attempt(), now));
         if (followUp.recipient() != null && !followUp.recipient().isBlank()) {
             // stored before line breaks were refused (or arrived in an event): never let them reach the headers

@@ -1,10 +1,10 @@
 package dev.clientdesk.followup.service;
 
-import dev.clientdesk.followup.config.FollowupConfig;
+import dev.clientdesk.followup.config.FollowUpConfig;
 import dev.clientdesk.followup.domain.Conversation;
 import dev.clientdesk.followup.domain.FollowUp;
 import dev.clientdesk.followup.domain.FollowUpTemplates;
-import dev.clientdesk.followup.events.FollowupEvents;
+import dev.clientdesk.followup.events.FollowUpEvents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -41,18 +41,18 @@ public class SilenceScanner {
     private static final Logger LOG = Logger.getLogger(SilenceScanner.class);
 
     private final EntityManager em;
-    private final FollowupOutbox outbox;
+    private final FollowUpOutbox outbox;
     private final ContactDirectory contacts;
     private final WorkspaceSignatures signatures;
     private final ConversationService conversations;
-    private final FollowupConfig config;
+    private final FollowUpConfig config;
     private final Clock clock;
     private final FollowUpTemplates templates = FollowUpTemplates.load();
     /** Conversations this replica's scans checked: tells how replicas shared the work. */
     private final Counter checked;
 
-    public SilenceScanner(EntityManager em, FollowupOutbox outbox, ContactDirectory contacts,
-            WorkspaceSignatures signatures, ConversationService conversations, FollowupConfig config, Clock clock,
+    public SilenceScanner(EntityManager em, FollowUpOutbox outbox, ContactDirectory contacts,
+            WorkspaceSignatures signatures, ConversationService conversations, FollowUpConfig config, Clock clock,
             MeterRegistry registry) {
         this.em = em;
         this.outbox = outbox;
@@ -173,13 +173,13 @@ public class SilenceScanner {
         if (outcome instanceof Conversation.Nudge nudge) {
             outbox.history(conversation, "NO_REPLY", "attempt " + nudge.attempt());
             outbox.publish(conversation.tenantId(), conversation.clientId(), conversation.id(),
-                    new FollowupEvents.NoReplyForSevenDays(conversation.id(), conversation.clientId(),
+                    new FollowUpEvents.NoReplyForSevenDays(conversation.id(), conversation.clientId(),
                             conversation.invoiceId(), conversation.silentSince(), nudge.attempt()));
             draft(conversation, nudge.attempt(), now, known);
         } else if (outcome instanceof Conversation.WentSilent silent) {
             outbox.history(conversation, "WENT_SILENT", "after " + silent.attempts() + " follow-ups");
             outbox.publish(conversation.tenantId(), conversation.clientId(), conversation.id(),
-                    new FollowupEvents.ClientWentSilent(conversation.id(), conversation.clientId(),
+                    new FollowUpEvents.ClientWentSilent(conversation.id(), conversation.clientId(),
                             conversation.silentSince(), silent.attempts()));
         } else if (outcome instanceof Conversation.Deferred deferred) {
             outbox.history(conversation, "DEFERRED", "paused until " + deferred.until());

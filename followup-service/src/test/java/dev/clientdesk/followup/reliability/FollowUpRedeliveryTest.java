@@ -25,7 +25,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 /** Every record of billing.v1 and clients.v1 delivered a second time changes nothing in followup-service. */
 @QuarkusTest
-class FollowupRedeliveryTest {
+class FollowUpRedeliveryTest {
 
     private static final String GROUP = "followup-service";
     private static final List<String> CONSUMED = List.of("billing.v1", "clients.v1");

@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /** Silence detection settings; a demo shortens both to seconds. */
 @ConfigMapping(prefix = "followup")
-public interface FollowupConfig {
+public interface FollowUpConfig {
 
     /**
      * How long without a reply before a nudge: about a week, neither daily nor after a month

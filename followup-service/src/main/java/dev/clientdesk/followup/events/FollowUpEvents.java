@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.UUID;
 
 /** What followup-service publishes on {@value #TOPIC}; the record name is the CloudEvents type. */
-public final class FollowupEvents {
+public final class FollowUpEvents {
 
     public static final String TOPIC = "followups.v1";
 
-    private FollowupEvents() {
+    private FollowUpEvents() {
     }
 
     public record ConversationOpened(UUID conversationId, UUID clientId, UUID invoiceId, String kind, String subject,

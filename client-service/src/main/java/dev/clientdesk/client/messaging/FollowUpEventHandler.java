@@ -18,14 +18,14 @@ import java.util.UUID;
  * in its workspace); a silence and the follow-up sent for it are one nudge.
  */
 @ApplicationScoped
-public class FollowupEventHandler implements EventHandler {
+public class FollowUpEventHandler implements EventHandler {
 
     private final HealthProjection health;
     private final ClientService clients;
     private final CloudEventCodec codec;
     private final EventTenantCheck tenants;
 
-    public FollowupEventHandler(HealthProjection health, ClientService clients, CloudEventCodec codec,
+    public FollowUpEventHandler(HealthProjection health, ClientService clients, CloudEventCodec codec,
             EventTenantCheck tenants) {
         this.health = health;
         this.clients = clients;
