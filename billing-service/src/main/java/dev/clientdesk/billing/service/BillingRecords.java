@@ -54,38 +54,29 @@ public class BillingRecords {
 
     /** The project's time entries, the latest day first. */
     public Page<TimeEntry> timeEntries(String tenantId, UUID projectId, PageRequest page) {
-        projects.get(tenantId, projectId);
-        return PagedQuery.of(em, TimeEntry.class).where("tenantId", tenantId).where("projectId", projectId)
-                .orderBy("e.workDate DESC, e.createdAt DESC, e.id").page(page);
+        return ofProject(TimeEntry.class, tenantId, projectId, "e.workDate DESC, e.createdAt DESC, e.id", page);
     }
 
     public TimeEntry timeEntry(String tenantId, UUID projectId, UUID entryId) {
-        return under(em.find(TimeEntry.class, entryId), tenantId, e -> e.projectId().equals(projectId), "time entry",
-                entryId);
+        return ofProject(TimeEntry.class, TimeEntry::projectId, tenantId, projectId, "time entry", entryId);
     }
 
     /** The project's revisions by number. */
     public Page<Revision> revisions(String tenantId, UUID projectId, PageRequest page) {
-        projects.get(tenantId, projectId);
-        return PagedQuery.of(em, Revision.class).where("tenantId", tenantId).where("projectId", projectId)
-                .orderBy("e.number").page(page);
+        return ofProject(Revision.class, tenantId, projectId, "e.number", page);
     }
 
     public Revision revision(String tenantId, UUID projectId, UUID revisionId) {
-        return under(em.find(Revision.class, revisionId), tenantId, r -> r.projectId().equals(projectId), "revision",
-                revisionId);
+        return ofProject(Revision.class, Revision::projectId, tenantId, projectId, "revision", revisionId);
     }
 
     /** The project's refunds in the order they were issued. */
     public Page<Refund> refunds(String tenantId, UUID projectId, PageRequest page) {
-        projects.get(tenantId, projectId);
-        return PagedQuery.of(em, Refund.class).where("tenantId", tenantId).where("projectId", projectId)
-                .orderBy("e.createdAt, e.id").page(page);
+        return ofProject(Refund.class, tenantId, projectId, "e.createdAt, e.id", page);
     }
 
     public Refund refund(String tenantId, UUID projectId, UUID refundId) {
-        return under(em.find(Refund.class, refundId), tenantId, r -> r.projectId().equals(projectId), "refund",
-                refundId);
+        return ofProject(Refund.class, Refund::projectId, tenantId, projectId, "refund", refundId);
     }
 
     /** The invoices some records name, by id, in one query (for a page of revisions). */
@@ -97,6 +88,18 @@ public class BillingRecords {
         return em.createQuery("FROM Invoice i WHERE i.tenantId = :tenant AND i.id IN :ids", Invoice.class)
                 .setParameter("tenant", tenantId).setParameter("ids", wanted).getResultStream()
                 .collect(Collectors.toMap(Invoice::id, Function.identity()));
+    }
+
+    /** A page of one kind of record under a project of the workspace; another workspace's project is a 404. */
+    private <T> Page<T> ofProject(Class<T> type, String tenantId, UUID projectId, String order, PageRequest page) {
+        projects.get(tenantId, projectId);
+        return PagedQuery.of(em, type).where("tenantId", tenantId).where("projectId", projectId).orderBy(order)
+                .page(page);
+    }
+
+    private <T extends TenantOwned> T ofProject(Class<T> type, Function<T, UUID> projectOf, String tenantId,
+            UUID projectId, String what, UUID id) {
+        return under(em.find(type, id), tenantId, r -> projectId.equals(projectOf.apply(r)), what, id);
     }
 
     private static <T extends TenantOwned> T under(T found, String tenantId, Predicate<T> parent, String what,
